@@ -1,0 +1,1 @@
+"""Assistant for front-line staff helping people in precarity get health coverage in France."""

@@ -1,0 +1,85 @@
+"""Validate the YAML files with the pydantic schema and compile them to plain data.
+
+Errors name the file and the field (`figures.yaml: [3] css.free_ceiling > versions > 0 >
+valid_from: ...`) and are raised as `KnowledgeError`, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from assistant.knowledge.base import KnowledgeError
+from assistant.knowledge.schema import SEEDS, Document, Item, ItemsFile, Release, SourcesFile
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DOCUMENTS = TypeAdapter(list[Document])
+
+
+def _read(path: Path, data_dir: Path):
+    name = path.relative_to(data_dir).as_posix()
+    try:
+        return name, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise KnowledgeError(f"{name}: not valid YAML: {' '.join(str(e).split())}") from None
+
+
+def _validate(name: str, raw, validator):
+    try:
+        return validator(raw)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = list(first["loc"])
+        if loc and isinstance(loc[0], int) and isinstance(raw, list) and loc[0] < len(raw):
+            entry = raw[loc[0]]
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            loc[0] = f"[{loc[0]}]" + (f" {ident}" if ident else "")
+        where = " > ".join(str(p) for p in loc) or "(top)"
+        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        raise KnowledgeError(f"{name}: {where}: {first['msg']}{more}") from None
+
+
+def compile_files(data_dir: Path, digest: str) -> dict:
+    files = {}
+    for path in sorted(data_dir.rglob("*.yaml")):
+        name, raw = _read(path, data_dir)
+        files[name] = raw
+    for required in ("release.yaml", "sources.yaml", "documents.yaml"):
+        if required not in files:
+            raise KnowledgeError(f"{required}: missing from {data_dir}")
+
+    release = _validate("release.yaml", files["release.yaml"], Release.model_validate)
+    sources = _validate("sources.yaml", files["sources.yaml"], SourcesFile.model_validate)
+    documents = _validate("documents.yaml", files["documents.yaml"], _DOCUMENTS.validate_python)
+    items: list[tuple[str, Item]] = []
+    for name, raw in files.items():
+        if name.startswith("items/"):
+            items += [(name, i) for i in _validate(name, raw, ItemsFile.model_validate).items]
+
+    known_docs = SEEDS | {e.id for e in sources.external}
+    seen: dict[str, str] = {}
+    for name, item in items:
+        if item.id in seen:
+            raise KnowledgeError(f"{name}: {item.id}: id already defined in {seen[item.id]}")
+        seen[item.id] = name
+        for v in item.versions:
+            for s in v.sources + (v.superseded_by or []):
+                if s.doc not in known_docs:
+                    raise KnowledgeError(f"{name}: {item.id}: unknown source document {s.doc!r}")
+    for d in documents:
+        for s in d.sources:
+            if s.doc not in known_docs:
+                raise KnowledgeError(f"documents.yaml: {d.id}: unknown source document {s.doc!r}")
+
+    return {
+        "release": release.release,
+        "published": release.published,
+        "hash": digest,
+        "seeds": {s.doc: s.model_dump() for s in sources.seeds},
+        "external": {e.id: e.model_dump() for e in sources.external},
+        "items": {i.id: i.model_dump() for _, i in items},
+        "item_files": seen,
+        "documents": {d.id: d.model_dump() for d in documents},
+    }
