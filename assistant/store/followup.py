@@ -1,0 +1,104 @@
+"""Follow-up of a request: its statuses and the deadlines that follow from them.
+
+Pure functions of a request row and the knowledge base: every delay is the knowledge-base
+figure in force on the date it counts from, never a number written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.dates import add_months, fr
+
+KINDS = ("puma", "css", "ame", "dsuv")
+STATUSES = ("to_file", "filed", "documents_requested", "granted", "refused", "closed")
+FINAL = frozenset({"granted", "refused", "closed"})
+
+STATUS_LABELS = {
+    "to_file": "à déposer", "filed": "déposée", "documents_requested": "pièces demandées",
+    "granted": "accordée", "refused": "refusée", "closed": "classée / close",
+}
+KIND_LABELS = {"puma": "PUMa", "css": "CSS", "ame": "AME", "dsuv": "Soins urgents (DSUV)"}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: str
+    date: date
+    label: str
+    kb_item: str
+    case_id: str = ""
+    kind: str = ""
+    ends: date | None = None  # after this day the deadline no longer matters (rights ended)
+
+
+def deadlines(request: dict, kb) -> list[Deadline]:
+    """Deadlines that apply to a request (a `requests` row) in its current status."""
+    status, kind = request["status"], request["kind"]
+    found: list[tuple[str, date, str, str]] = []
+    ends = None
+    if status == "documents_requested" and request.get("documents_requested_on"):
+        asked = _d(request["documents_requested_on"])
+        delays = kb.value("deadline.missing_documents", asked)
+        found.append(("documents_answer", asked + timedelta(days=delays["answer_days"]),
+                      "renvoyer les pièces manquantes", "deadline.missing_documents"))
+        found.append(("documents_closure", asked + timedelta(days=delays["closure_days"]),
+                      "dossier classé sans suite sans les pièces", "deadline.missing_documents"))
+    elif status == "filed" and request.get("filed_on"):
+        found.extend(_after_filing(request, kb))
+    elif status == "granted" and kind in ("ame", "css"):
+        until = rights_until(request, kb)
+        if until is not None:
+            item = f"{kind}.renewal_window_months"
+            opens, ends = add_months(until, -kb.value(item, until)), until
+            found.append(("renewal_window", opens,
+                          f"renouvellement à déposer (droits jusqu'au {fr(until)})", item))
+    return [Deadline(i, d, f"{KIND_LABELS[kind]} : {label}", item, request.get("case_id", ""), kind, ends)
+            for i, d, label, item in found]
+
+
+def _after_filing(request: dict, kb) -> list[tuple[str, date, str, str]]:
+    kind, filed = request["kind"], _d(request["filed_on"])
+    found = []
+    if request.get("via_pass") and not request.get("transmitted_on"):
+        found.append(("pass_transmission", filed + timedelta(days=kb.value("pass.transmission_days", filed)),
+                      "transmission par la PASS à la CPAM", "pass.transmission_days"))
+    received = receipt_date(request)
+    if received is None:
+        return found
+    if kind == "ame":
+        processing = kb.value("ame.processing", received)
+        days = processing["urgent_days"] if request.get("urgent") else processing["days"]
+        found.append(("decision_expected", received + timedelta(days=days), "décision attendue", "ame.processing"))
+        found.append(("implicit_refusal", add_months(received, kb.value("ame.implicit_refusal_months", received)),
+                      "sans réponse : rejet implicite, contacter la CPAM", "ame.implicit_refusal_months"))
+    elif kind == "css":
+        found.append(("decision_expected", received + timedelta(days=kb.value("css.processing_days", received)),
+                      "décision attendue", "css.processing_days"))
+    return found
+
+
+def receipt_date(request: dict) -> date | None:
+    """The day the caisse received the file: after transmission when filed at a PASS."""
+    value = request.get("transmitted_on") if request.get("via_pass") else request.get("filed_on")
+    return _d(value) if value else None
+
+
+def rights_until(request: dict, kb) -> date | None:
+    """End of granted rights: as recorded, else the AME duration from the start date."""
+    if request.get("rights_until"):
+        return _d(request["rights_until"])
+    if request["kind"] == "ame" and request.get("granted_from"):
+        start = _d(request["granted_from"])
+        return add_months(start, kb.value("ame.duration_months", start)) - timedelta(days=1)
+    return None
+
+
+def is_due(deadline: Deadline, on: date, days: int) -> bool:
+    """Falls due by `on + days`, overdue ones included until the deadline stops mattering."""
+    return deadline.date <= on + timedelta(days=days) and (deadline.ends is None or on <= deadline.ends)
+
+
+def _d(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)

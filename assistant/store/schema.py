@@ -1,0 +1,86 @@
+"""Schema of the case log as sqlite_utils.Migrations steps.
+
+Each step is applied in a transaction with the record of it (table `_sqlite_migrations`).
+A released step is never edited: change the schema by adding a step, and add a test that
+migrates a file stopped before it (tests/store/test_migrations.py).
+
+Dates are ISO text (YYYY-MM-DD), timestamps local ISO with offset, JSON columns are text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import sqlite_utils
+
+from assistant.store.profile import profile
+
+MIGRATIONS = sqlite_utils.Migrations("assistant.store")
+STEP_NAMES: list[str] = []  # every step this version knows, to detect a file from a newer one
+
+
+def step(fn):
+    STEP_NAMES.append(fn.__name__)
+    return MIGRATIONS()(fn)
+
+
+@step
+def m001_case_log(db: sqlite_utils.Database) -> None:
+    """Cases, the answers given one by one, and the timeline of events."""
+    db["cases"].create(
+        {
+            "id": str, "initials": str, "agent": str, "site": str,
+            "created_at": str, "updated_at": str, "closed_on": str,
+            "dialog": str, "situation": str, "assessment": str,
+            "kb_release": str, "kb_hash": str, "evaluated_on": str,
+        },
+        pk="id", not_null=["created_at", "updated_at"],
+    )
+    db["answers"].create(
+        {"case_id": str, "question_id": str, "value": str, "answered_at": str},
+        pk=("case_id", "question_id"), foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["events"].create(
+        {"id": int, "case_id": str, "at": str, "kind": str, "data": str},
+        pk="id", foreign_keys=[("case_id", "cases", "id")], not_null=["case_id", "at", "kind"],
+    )
+    db["events"].create_index(["case_id", "id"])
+
+
+@step
+def m002_follow_up(db: sqlite_utils.Database) -> None:
+    """Requests (PUMa, CSS, AME, DSUV) with their status dates, and referrals made."""
+    db["requests"].create(
+        {
+            "id": int, "case_id": str, "kind": str, "status": str, "created_on": str,
+            "filed_on": str, "via_pass": int, "urgent": int, "transmitted_on": str,
+            "documents_requested_on": str, "decided_on": str, "granted_from": str,
+            "rights_until": str, "closed_on": str, "updated_at": str,
+        },
+        pk="id", foreign_keys=[("case_id", "cases", "id")],
+        not_null=["case_id", "kind", "status", "created_on"], defaults={"via_pass": 0, "urgent": 0},
+    )
+    db["requests"].create_index(["case_id", "kind"])
+    db["referrals"].create(
+        {"id": int, "case_id": str, "kind": str, "referred_on": str},
+        pk="id", foreign_keys=[("case_id", "cases", "id")], not_null=["case_id", "kind", "referred_on"],
+    )
+    db["referrals"].create_index(["referred_on"])
+
+
+@step
+def m003_reports_and_retention(db: sqlite_utils.Database) -> None:
+    """Columns that outlive erasure (dates, anonymous profile) and the indexes reports use."""
+    cases = db["cases"]
+    for column in ("opened_on", "last_activity_on", "erased_on", "age_band", "sex", "coverage_at_entry"):
+        cases.add_column(column, str)
+    for row in list(db.query("SELECT id, created_at, updated_at, situation FROM cases")):
+        opened = row["created_at"][:10]
+        situation = json.loads(row["situation"]) if row["situation"] else None
+        cases.update(row["id"], {"opened_on": opened, "last_activity_on": row["updated_at"][:10],
+                                 **profile(situation, date.fromisoformat(opened))})
+    cases.create_index(["last_activity_on"])
+    cases.create_index(["opened_on"])
+    for column in ("filed_on", "decided_on", "rights_until"):
+        db["requests"].create_index([column])
