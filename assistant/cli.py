@@ -39,4 +39,8 @@ def cli(ctx: click.Context) -> None:
 
 
 def main() -> None:
-    cli(prog_name="assistant")
+    try:
+        cli(prog_name="assistant")
+    except Exception as e:  # no traceback ever reaches a user; the message says what broke
+        click.echo(f"erreur interne : {type(e).__name__}: {e}", err=True)
+        raise SystemExit(1) from None

@@ -67,3 +67,9 @@ class KnowledgeBase:
                 if start <= on <= end and v["next_review"] and v["next_review"] <= on:
                     out.append((item_id, v))
         return out
+
+
+def format_source(source: dict) -> str:
+    """`000_af8b0dd11f2dd870.txt § Annexe 2 – Aide médicale de l'Etat`, the citation form."""
+    ref = source["ref"]
+    return f"{source['doc']} {ref}" if ref.startswith("§") else f"{source['doc']} § {ref}"

@@ -31,14 +31,25 @@ def _validate(name: str, raw, validator):
         return validator(raw)
     except ValidationError as e:
         first = e.errors()[0]
-        loc = list(first["loc"])
-        if loc and isinstance(loc[0], int) and isinstance(raw, list) and loc[0] < len(raw):
-            entry = raw[loc[0]]
-            ident = entry.get("id") if isinstance(entry, dict) else None
-            loc[0] = f"[{loc[0]}]" + (f" {ident}" if ident else "")
-        where = " > ".join(str(p) for p in loc) or "(top)"
         more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
-        raise KnowledgeError(f"{name}: {where}: {first['msg']}{more}") from None
+        raise KnowledgeError(f"{name}: {_where(raw, first['loc'])}: {first['msg']}{more}") from None
+
+
+def _where(raw, loc) -> str:
+    """`items > [3] css.free_ceiling > versions > 0 > valid_from`: the path, with item ids."""
+    parts, node = [], raw
+    for key in loc:
+        child = None
+        if isinstance(node, dict):
+            child = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            child = node[key]
+        if isinstance(key, int) and isinstance(child, dict) and "id" in child:
+            parts.append(f"[{key}] {child['id']}")
+        else:
+            parts.append(str(key))
+        node = child
+    return " > ".join(parts) or "(top)"
 
 
 def compile_files(data_dir: Path, digest: str) -> dict:

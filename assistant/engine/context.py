@@ -1,0 +1,167 @@
+"""What every rule module shares: the facts, the dates, the knowledge base, and outcomes.
+
+Facts are the situation flattened to dotted paths ("person.age"); an absent path is unknown.
+Every reason is a knowledge-base text rendered with its parameters, and brings its sources.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.dates import add_days, add_months, age_on, fr
+from assistant.knowledge.base import KnowledgeBase
+
+
+
+def flatten(situation: dict, prefix: str = "") -> dict:
+    flat = {}
+    for key, value in situation.items():
+        if value is None:
+            continue
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, path + "."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def _render(value) -> str:
+    if isinstance(value, date):
+        return fr(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u202f")
+    if isinstance(value, float):
+        return f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
+    return str(value)
+
+
+class Outcome:
+    """One coverage's decision as it is being built."""
+
+    __slots__ = ("id", "status", "effective_date", "eligible_from", "until", "participation_monthly",
+                 "reasons", "missing", "sources", "_seen", "block")
+
+    def __init__(self, coverage_id: str):
+        self.id = coverage_id
+        self.status: str | None = None
+        self.effective_date: date | None = None
+        self.eligible_from: date | None = None
+        self.until: date | None = None
+        self.participation_monthly: float | None = None
+        self.reasons: list[str] = []
+        self.missing: list[str] = []
+        self.sources: list[dict] = []
+        self._seen: set[tuple[str, str]] = set()
+        self.block: str | None = None  # why it is refused, for the rules that depend on it
+
+    def cite(self, sources: list[dict]) -> None:
+        for s in sources:
+            key = (s["doc"], s["ref"])
+            if key not in self._seen:
+                self._seen.add(key)
+                self.sources.append(s)
+
+    def need(self, *paths: str) -> None:
+        for p in paths:
+            if p not in self.missing:
+                self.missing.append(p)
+
+    def to_dict(self) -> dict:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        participation = self.participation_monthly
+        if isinstance(participation, float) and participation.is_integer():
+            participation = int(participation)
+        return {
+            "id": self.id,
+            "status": self.status,
+            "effective_date": iso(self.effective_date),
+            "eligible_from": iso(self.eligible_from),
+            "until": iso(self.until),
+            "participation_monthly": participation,
+            "reasons": self.reasons,
+            "missing": self.missing,
+            "sources": self.sources,
+        }
+
+
+class Context:
+    """The facts of one situation on one date, and the knowledge in force for it."""
+
+    def __init__(self, situation: dict, on: date, kb: KnowledgeBase, lang: str = "fr"):
+        self.f = flatten(situation)
+        self.on = on
+        self.app: date = self.f.get("application_date") or on
+        self.kb = kb
+        self.lang = lang
+        self.used_figures: set[str] = set()
+        self.warnings: list[str] = []
+        self.outcomes: dict[str, Outcome] = {}
+        self.maintenance = None  # set by the PUMa rules: see puma.Maintenance
+        self.eu_irregular_since: date | None = None  # EU inactive without sufficient resources
+        self.marks: dict[str, date | None] = {}  # dates found by one rule that deadlines reuse
+
+    # facts ------------------------------------------------------------------
+    def get(self, path: str, default=None):
+        return self.f.get(path, default)
+
+    def known(self, path: str) -> bool:
+        return path in self.f
+
+    @property
+    def age(self) -> int | None:
+        if "person.age" in self.f:
+            return self.f["person.age"]
+        birth = self.f.get("person.birth_date")
+        return age_on(birth, self.app) if birth else None
+
+    @property
+    def is_minor(self) -> bool | None:
+        if self.f.get("person.minor_status"):
+            return True
+        age = self.age
+        return None if age is None else age < 18
+
+    @property
+    def nationality(self) -> str | None:
+        return self.f.get("person.nationality")
+
+    @property
+    def right_to_stay(self) -> str | None:
+        if self.nationality == "french":
+            return "yes"
+        return self.f.get("person.right_to_stay")
+
+    # knowledge --------------------------------------------------------------
+    def value(self, item_id: str, when: date | None = None):
+        self.used_figures.add(item_id)
+        return self.kb.value(item_id, when or self.app)
+
+    def say(self, outcome: Outcome, item_id: str, when: date | None = None, **params) -> None:
+        """Add the reason `item_id` (rendered with `params`) and its sources to `outcome`."""
+        when = when or self.app
+        text = self.kb.text(item_id, when, self.lang)
+        if params:
+            text = text.format(**{k: _render(v) for k, v in params.items()})
+        outcome.reasons.append(text)
+        outcome.cite(self.kb.sources(item_id, when))
+
+    def text(self, item_id: str, when: date | None = None, **params) -> str:
+        text = self.kb.text(item_id, when or self.app, self.lang)
+        return text.format(**{k: _render(v) for k, v in params.items()}) if params else text
+
+    def sources(self, item_id: str, when: date | None = None) -> list[dict]:
+        return self.kb.sources(item_id, when or self.app)
+
+    def field_label(self, path: str) -> str:
+        labels = self.kb.value("fields.labels", self.app)
+        label = labels.get(path)
+        return (label.get(self.lang) or label["fr"]) if label else path
+
+    def three_months_after(self, start: date, item_id: str = "residence.min_duration") -> date:
+        """First day on which "more than three months since `start`" holds."""
+        rule = self.value(item_id)
+        end = add_months(start, rule["months"])
+        return add_days(end, 1) if rule["strictly_more"] else end

@@ -1,0 +1,77 @@
+"""The supporting documents to attach, per coverage being requested (seed 002's AME lists,
+seed 000's request files, seed 003 for PUMa/CSS, seed 002 for EU inactive citizens)."""
+
+from __future__ import annotations
+
+from assistant.engine.context import Context
+
+REQUESTED = ("eligible", "not_yet")
+
+
+def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
+    """(documents, facts that would change the list)."""
+    wanted: dict[str, list[str]] = {}
+    needed: list[str] = []
+
+    def add(coverage: str, *doc_ids: str) -> None:
+        for doc_id in doc_ids:
+            wanted.setdefault(doc_id, [])
+            if coverage not in wanted[doc_id]:
+                wanted[doc_id].append(coverage)
+
+    o = ctx.outcomes
+    no_address = ctx.get("housing.stable_address") is False and not ctx.get("housing.domiciliation")
+    hospital = ctx.get("care.hospital_admission") is not None
+    if o["puma"].status in REQUESTED:
+        activity = ctx.get("person.activity")
+        add("puma", "form_s1106", "identity")
+        if ctx.nationality not in ("french", "eu"):
+            add("puma", "right_to_stay_proof")
+        if activity in ("employed", "self_employed"):
+            add("puma", "activity_proof")
+        elif activity != "student" and not ctx.get("person.family_reunification") and not ctx.is_minor:
+            add("puma", "residence_3_months")
+        if ctx.nationality == "eu" and ctx.get("person.right_to_stay") is None and activity not in ("employed", "self_employed", "student"):
+            add("puma", "form_eu_inactive", "end_of_rights_abroad", "resources_12_months", "tax_notice")
+    if o["css"].status in REQUESTED:
+        add("css", "form_css", "resources_12_months")
+        if ctx.marks.get("css_hospital_limit"):
+            add("css", "care_proof")
+    ame = o["ame"]
+    if ame.status in REQUESTED:
+        add("ame", "form_ame", "identity", "photo")
+        if not ctx.is_minor:
+            add("ame", "residence_3_months", "resources_12_months")
+        if ame.effective_date and ame.effective_date < ctx.app:
+            add("ame", "care_proof")
+        if ctx.get("care.urgent_need") or ctx.get("care.vital_emergency") or hospital:
+            add("ame", "medical_certificate")
+        elif ctx.get("care.urgent_need") is None:
+            needed.append("care.urgent_need")
+        if (ctx.get("resources.household_size") or 1) > 1:
+            add("ame", "cohabitant_declaration")
+        if hospital:
+            add("ame", "hospital_impossibility_attestation")
+    if o["dsuv"].status == "eligible":
+        add("dsuv", "right_to_stay_proof" if ctx.right_to_stay == "asylum_seeker" else "ame_refusal")
+    if wanted and no_address:
+        for coverage in {c for covs in wanted.values() for c in covs}:
+            add(coverage, "domiciliation_proof")
+    if wanted and ctx.get("housing.stable_address") is None:
+        needed.append("housing.stable_address")
+    return [_document(ctx, doc_id, covs) for doc_id, covs in wanted.items()], needed
+
+
+def _document(ctx: Context, doc_id: str, coverages: list[str]) -> dict:
+    doc = ctx.kb.documents[doc_id]
+    lang = ctx.lang
+    text = lambda t: t.get(lang) or t["fr"]  # noqa: E731
+    return {
+        "id": doc_id,
+        "for": coverages,
+        "label": text(doc["label"]),
+        "alternatives": [text(a) for a in doc["alternatives"]],
+        "second_intention": [text(a) for a in doc["second_intention"]],
+        "note": text(doc["note"]) if doc["note"] else None,
+        "sources": doc["sources"],
+    }

@@ -1,0 +1,71 @@
+"""Soins urgents et vitaux (DSUV): hospital care billed by the hospital for people without
+openable rights (seed 003 § I DSUV, seed 002 on asylum seekers and minors, seed 000 example 2)."""
+
+from __future__ import annotations
+
+from assistant.engine.context import Context, Outcome
+
+
+def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
+    o = Outcome("dsuv")
+    ctx.outcomes["dsuv"] = o
+    admission = ctx.get("care.hospital_admission")
+    if not _excluded(ctx, o, puma, ame) and _urgent(ctx, o):
+        o.status, o.effective_date = "eligible", admission
+        ctx.say(o, "dsuv.eligible", date=admission or ctx.app)
+        if ctx.right_to_stay != "asylum_seeker":
+            ctx.say(o, "dsuv.after_ame_refusal")
+        ctx.say(o, "dsuv.hospital_only")
+    return o
+
+
+def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
+    """True (with the reason given) when the scheme cannot apply; sets to_check when unsure."""
+    def no(item_id: str, block: str, **params) -> bool:
+        o.status, o.block = "not_eligible", block
+        ctx.say(o, item_id, **params)
+        return True
+
+    if ctx.get("person.minor_status") == "unaccompanied_under_evaluation":
+        return no("dsuv.minor_evaluation", "minor_evaluation")
+    if ctx.right_to_stay == "short_stay_visa" or puma.block == "visa":
+        return no("dsuv.visa", "visa")
+    if ctx.get("person.eu_rights_abroad") or puma.block in ("rights_abroad", "posted"):
+        return no("dsuv.rights_abroad", "rights_abroad")
+    if puma.status == "open" or ame.status == "open":
+        return no("dsuv.has_rights", "covered", what="droits ouverts")
+    if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
+        if puma.status == "not_yet":
+            ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
+                    until=puma.eligible_from)
+            return False
+        if puma.status == "eligible":
+            return no("dsuv.asylum_after", "covered")
+    if puma.status == "eligible":
+        return no("dsuv.has_rights", "covered", what="PUMa")
+    admission = ctx.get("care.hospital_admission")
+    if ame.status == "eligible" and not (admission and ame.effective_date and admission < ame.effective_date):
+        return no("dsuv.has_rights", "covered", what="AME, rétroactive aux soins")
+    if puma.status == "to_check" or ame.status == "to_check":
+        o.status = "to_check"
+        o.need(*puma.missing, *ame.missing)
+        return True
+    return False
+
+
+def _urgent(ctx: Context, o: Outcome) -> bool:
+    vital, pregnant = ctx.get("care.vital_emergency"), ctx.get("care.pregnant")
+    if vital or pregnant:
+        if pregnant and not vital:
+            ctx.say(o, "dsuv.pregnancy")
+        return True
+    if vital is None:
+        o.need("care.vital_emergency")
+    if pregnant is None and ctx.get("person.sex") != "M":
+        o.need("care.pregnant")
+    if o.missing:
+        o.status = "to_check"
+    else:
+        o.status, o.block = "not_eligible", "not_urgent"
+        ctx.say(o, "dsuv.not_urgent")
+    return False

@@ -1,0 +1,252 @@
+"""PUMa: basic coverage by activity or by stable and regular residence (seeds 000, 002, 003)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.dates import add_days, add_months, fr
+from assistant.engine.ceilings import resource_band
+from assistant.engine.context import Context, Outcome
+
+WORKING = ("employed", "self_employed")
+
+
+@dataclass
+class Maintenance:
+    """PUMa rights kept after the right to stay was lost (6 months, 2 after a final OQTF)."""
+
+    lost_on: date
+    until: date | None  # None: depends on whether an OQTF is final (unknown)
+    asylum: bool
+
+
+def maintenance(ctx: Context) -> Maintenance | None:
+    expired, asylum_end = ctx.get("person.permit_expired_on"), ctx.get("person.asylum_ended_on")
+    if ctx.right_to_stay in ("yes", "asylum_seeker") or not (expired or asylum_end):
+        return None
+    lost = max(d for d in (expired, asylum_end) if d)
+    months = ctx.value("puma.maintenance")
+    oqtf = ctx.get("person.oqtf_final")
+    # With an unknown OQTF the end is 2 or 6 months away: `until` stays None until asked.
+    until = None if oqtf is None else add_months(lost, months["oqtf_final" if oqtf else "general"])
+    return Maintenance(lost, until, asylum_end == lost)
+
+
+def assess(ctx: Context) -> Outcome:
+    o = Outcome("puma")
+    ctx.outcomes["puma"] = o
+    maint = maintenance(ctx)
+    if ctx.get("coverage.puma") == "open" or (maint and ctx.get("coverage.puma") is None):
+        if _open(ctx, o, maint):
+            ctx.maintenance = maint  # the AME waits for the end of maintained rights
+            return o
+    if ctx.is_minor:
+        _minor(ctx, o)
+    elif ctx.is_minor is None and not ctx.known("person.minor_status"):
+        _adult(ctx, o)
+        if o.status in ("eligible", "not_yet", "to_check") and ctx.nationality != "french":
+            o.need("person.age")
+            if o.status != "to_check":
+                o.status = "to_check"
+    else:
+        _adult(ctx, o)
+    if o.status == "eligible":
+        ctx.say(o, "puma.no_retroactivity")
+    return o
+
+
+def _open(ctx: Context, o: Outcome, maint: Maintenance | None) -> bool:
+    """Current rights, including rights maintained after losing the right to stay.
+
+    False when the maintained rights have ended: the caller then assesses a new request.
+    """
+    if maint is None:
+        o.status = "open"
+        since = ctx.get("coverage.puma_since")
+        ctx.say(o, "puma.open", since=f" depuis le {fr(since)}" if since else "")
+        return True
+    months = ctx.value("puma.maintenance")
+    item = "puma.maintenance_after_asylum" if maint.asylum else "puma.maintenance"
+    short = add_months(maint.lost_on, months["oqtf_final"])
+    long = add_months(maint.lost_on, months["general"])
+    end = maint.until or long
+    if ctx.app > end:
+        ctx.say(o, "puma.maintenance_ended", until=end)
+        return False
+    sure = ctx.get("coverage.puma") == "open" and (maint.until is not None or ctx.app <= short)
+    o.status = "open" if sure else "to_check"
+    if ctx.get("coverage.puma") is None:
+        o.need("coverage.puma")
+    o.until = maint.until
+    used = months["oqtf_final"] if ctx.get("person.oqtf_final") else months["general"]
+    ctx.say(o, item, date=maint.lost_on, months=used, until=end)
+    if maint.until is None:
+        o.need("person.oqtf_final")
+        o.reasons.append(ctx.text("to_check.missing", what=ctx.field_label("person.oqtf_final"))
+                         + f" (si l'OQTF est définitive, fin le {fr(short)})")
+    return True
+
+
+def _minor(ctx: Context, o: Outcome) -> None:
+    status = ctx.get("person.minor_status")
+    if ctx.nationality == "french" or status == "unaccompanied_ase":
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.minor_ase" if status == "unaccompanied_ase" else "puma.minor_with_parents")
+        return
+    if status == "unaccompanied_under_evaluation":
+        o.status, o.block = "not_eligible", "minor_evaluation"
+        ctx.say(o, "puma.minor_evaluation")
+        return
+    if status is None:
+        if ctx.right_to_stay == "asylum_seeker":
+            o.status, o.effective_date = "eligible", ctx.app
+            ctx.say(o, "puma.exempt", who="Mineur demandeur d'asile", date=ctx.app)
+            return
+        o.status = "to_check"
+        if not ctx.known("person.nationality"):
+            o.need("person.nationality")
+        o.need("person.minor_status")
+        return
+    parents = ctx.get("person.parents_right_to_stay")
+    if parents in ("yes", "asylum_seeker"):
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.minor_with_parents")
+    elif parents == "no":
+        o.status, o.block = "not_eligible", "irregular"
+        ctx.say(o, "puma.minor_parents_irregular")
+    elif parents == "short_stay_visa":
+        o.status, o.block = "not_eligible", "visa"
+        ctx.say(o, "puma.visa")
+    else:
+        o.status = "to_check"
+        o.need("person.parents_right_to_stay")
+
+
+def _adult(ctx: Context, o: Outcome) -> None:
+    activity = ctx.get("person.activity")
+    if activity == "posted_worker":
+        o.status, o.block = "not_eligible", "posted"
+        ctx.say(o, "puma.eu_posted")
+        return
+    nationality, stay = ctx.nationality, ctx.right_to_stay
+    if nationality is None and stay is None:
+        o.status = "to_check"
+        o.need("person.nationality", "person.right_to_stay")
+        return
+    if nationality == "eu" and stay is None:
+        _eu(ctx, o)
+        return
+    if stay is None:
+        o.status = "to_check"
+        if nationality is None:
+            o.need("person.nationality")
+        o.need("person.right_to_stay")
+        return
+    if stay == "no":
+        o.status, o.block = "not_eligible", "irregular"
+        ctx.say(o, "puma.irregular")
+    elif stay == "short_stay_visa":
+        o.status, o.block = "not_eligible", "visa"
+        ctx.say(o, "puma.visa")
+    elif stay == "asylum_seeker" and activity not in WORKING:
+        _asylum_seeker(ctx, o)
+    else:
+        _regular(ctx, o)
+
+
+def _asylum_seeker(ctx: Context, o: Outcome) -> None:
+    arrival = ctx.get("person.arrival_date")
+    if arrival is None:
+        o.status = "to_check"
+        o.need("person.arrival_date")
+        return
+    start = ctx.three_months_after(arrival)
+    if ctx.app >= start:
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
+    else:
+        o.status, o.eligible_from, o.block = "not_yet", start, "asylum_wait"
+        ctx.say(o, "puma.asylum_wait", arrival=arrival, date=start)
+
+
+def _regular(ctx: Context, o: Outcome) -> None:
+    activity = ctx.get("person.activity")
+    if activity in WORKING:
+        o.status = "eligible"  # rights from the first hour worked: the date is the activity's
+        ctx.say(o, "puma.eu_worker" if ctx.nationality == "eu" else "puma.activity")
+        return
+    if activity == "student":
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.exempt", who="Étudiant(e)", date=ctx.app)
+        return
+    if ctx.get("person.family_reunification") and ctx.nationality != "french":
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.exempt", who="Regroupement ou réunification familiale", date=ctx.app)
+        return
+    arrival = ctx.get("person.arrival_date")
+    if arrival is None:
+        o.status = "to_check"
+        o.need("person.arrival_date")
+        if activity is None:
+            o.need("person.activity")
+        return
+    start = ctx.three_months_after(arrival)
+    if ctx.app >= start:
+        o.status, o.effective_date = "eligible", ctx.app
+        ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
+        return
+    # Not three months yet: an activity, studies or family reunification would open rights now.
+    pending = [] if activity is not None else ["person.activity"]
+    if ctx.nationality != "french" and ctx.get("person.family_reunification") is None:
+        pending.append("person.family_reunification")
+    if pending:
+        o.status = "to_check"
+        o.need(*pending)
+    else:
+        o.status, o.block = "not_yet", "residence"
+    o.eligible_from = start
+    ctx.say(o, "puma.residence_not_yet", arrival=arrival, date=start)
+
+
+def _eu(ctx: Context, o: Outcome) -> None:
+    """EU/EEA/Swiss citizen whose right to stay is not stated: derive it (seed 003 § I)."""
+    activity = ctx.get("person.activity")
+    if activity in WORKING:
+        _regular(ctx, o)
+        return
+    abroad = ctx.get("person.eu_rights_abroad")
+    if abroad:
+        o.status, o.block = "not_eligible", "rights_abroad"
+        ctx.say(o, "puma.eu_rights_abroad")
+        return
+    pending = [p for p, v in (("person.activity", activity), ("person.eu_rights_abroad", abroad)) if v is None]
+    if activity == "student" and abroad is False:
+        _regular(ctx, o)
+        return
+    arrival = ctx.get("person.arrival_date")
+    if arrival is None:
+        pending.append("person.arrival_date")
+    if pending:
+        o.status = "to_check"
+        o.need(*pending)
+        return
+    free_until = add_months(arrival, ctx.value("puma.eu_free_movement"))
+    start = ctx.three_months_after(arrival)
+    r = resource_band(ctx, o, max(ctx.app, start))
+    if r is None:
+        o.status = "to_check"
+        return
+    kind, free, _, _ = r
+    amount = ctx.get("resources.annual")
+    if kind == "free":  # at most the AME ceiling: not "sufficient resources"
+        o.status, o.block = "not_eligible", "eu_insufficient"
+        ctx.say(o, "puma.eu_free_movement", date=free_until)
+        ctx.say(o, "puma.eu_inactive_insufficient", amount=amount, ceiling=free)
+        ctx.eu_irregular_since = add_days(free_until, 1)
+        return
+    if ctx.app >= start:
+        o.status, o.effective_date = "eligible", ctx.app
+    else:
+        o.status, o.eligible_from, o.block = "not_yet", start, "residence"
+    ctx.say(o, "puma.eu_inactive_sufficient", amount=amount, ceiling=free)

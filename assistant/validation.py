@@ -1,0 +1,154 @@
+"""Validate a situation: strict schema (pydantic-core, compiled once and cached) + coherence.
+
+`evaluate` must start fast, so the schema of `situation.py` is compiled to a plain core
+schema, cached as JSON keyed by the hash of `situation.py` and the pydantic-core version, and
+validated with `pydantic_core.SchemaValidator` alone. The pydantic models are imported only
+to rebuild that cache. A test checks the cached validator and the models always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+from assistant.dates import age_on
+
+_SITUATION_PY = Path(__file__).with_name("situation.py")
+
+_MESSAGES = {
+    "date_parsing": "date impossible ou mal écrite (attendu AAAA-MM-JJ)",
+    "date_from_datetime_parsing": "date impossible ou mal écrite (attendu AAAA-MM-JJ)",
+    "date_type": "doit être une date AAAA-MM-JJ",
+    "int_type": "doit être un nombre entier",
+    "int_parsing": "doit être un nombre entier",
+    "float_type": "doit être un nombre",
+    "bool_type": "doit valoir true ou false",
+    "list_type": "doit être une liste",
+    "dict_type": "doit être un objet JSON",
+    "json_invalid": "JSON invalide",
+}
+
+
+class SituationError(ValueError):
+    """Bad input: `field` is the dotted path of the culprit, `message` says what is wrong."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+_validator = None
+
+
+def _compiled_validator():
+    global _validator
+    if _validator is None:
+        from pydantic_core import SchemaValidator
+
+        _validator = SchemaValidator(_cached_schema())
+    return _validator
+
+
+def compiled_schema() -> dict:
+    """The plain (JSON-able) core schema of `Situation`, rebuilt from the pydantic models."""
+    from assistant.situation import situation_adapter
+
+    return _plain(situation_adapter().core_schema)
+
+
+def _plain(node):
+    # `cls` and `ref` point at Python classes; the validator does not need them.
+    if isinstance(node, dict):
+        return {k: _plain(v) for k, v in node.items() if k not in ("cls", "ref", "metadata")}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _cached_schema() -> dict:
+    import pydantic_core
+
+    from assistant.knowledge.loader import _write_atomically, cache_dir_default
+
+    key = hashlib.sha256(_SITUATION_PY.read_bytes() + pydantic_core.__version__.encode()).hexdigest()[:16]
+    base = cache_dir_default()
+    path = None if base is None else base / f"situation-{key}.json"
+    if path is not None:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    schema = compiled_schema()
+    if path is not None:
+        _write_atomically(path, json.dumps(schema).encode())
+    return schema
+
+
+def _iso(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def parse_situation(raw, on: date | None = None) -> dict:
+    """Validate `raw` (JSON text/bytes or a dict) into a nested situation dict.
+
+    Raises `SituationError` naming the first bad field. `on` (the evaluation date) enables
+    the coherence checks that need a reference date.
+    """
+    from pydantic_core import ValidationError
+
+    text = raw if isinstance(raw, (str, bytes, bytearray)) else json.dumps(raw, default=_iso)
+    try:
+        situation = _compiled_validator().validate_json(text)
+    except ValidationError as e:
+        raise _first_error(e) from None
+    _check_coherence(situation, on or date.today())
+    return situation
+
+
+def _first_error(e) -> SituationError:
+    err = e.errors()[0]
+    field = ".".join(str(p) for p in err["loc"]) or "situation"
+    kind = err["type"]
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        message = f"valeur inconnue {err.get('input')!r} (attendu : {expected})"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        bound = next(iter(err.get("ctx", {}).values()), "")
+        word = "au moins" if kind == "greater_than_equal" else "au plus"
+        message = f"doit valoir {word} {bound} (reçu {err.get('input')!r})"
+    else:
+        message = _MESSAGES.get(kind, err["msg"])
+        if kind not in ("json_invalid", "dict_type"):
+            message += f" (reçu {err.get('input')!r})"
+    if kind == "json_invalid":
+        field = "situation"
+    return SituationError(field, message)
+
+
+def _check_coherence(s: dict, on: date) -> None:
+    person = s.get("person") or {}
+    care = s.get("care") or {}
+    admission, discharge = care.get("hospital_admission"), care.get("hospital_discharge")
+    if admission and discharge and discharge < admission:
+        raise SituationError("care.hospital_discharge", f"sortie le {discharge} avant l'entrée le {admission}")
+    birth = person.get("birth_date")
+    if birth and birth > on:
+        raise SituationError("person.birth_date", f"date de naissance {birth} postérieure à la date d'évaluation {on}")
+    arrival = person.get("arrival_date")
+    if arrival and arrival > on:
+        raise SituationError("person.arrival_date", f"arrivée le {arrival} postérieure à la date d'évaluation {on}")
+    if birth and arrival and arrival < birth:
+        raise SituationError("person.arrival_date", f"arrivée le {arrival} avant la naissance le {birth}")
+    age = person.get("age")
+    if birth and age is not None:
+        candidates = {age_on(birth, on), age_on(birth, s.get("application_date") or on)}
+        if age not in candidates:
+            raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {birth}")
+    known_age = age if age is not None else (age_on(birth, on) if birth else None)
+    if person.get("minor_status") and known_age is not None and known_age >= 18:
+        raise SituationError("person.minor_status", f"réservé aux mineurs (la personne a {known_age} ans)")
