@@ -19,6 +19,7 @@ from assistant.store.errors import CaseNotFound, InvalidValue, guarded
 from assistant.dates import add_months
 from assistant.store.followup import FINAL, KINDS, STATUSES, Deadline, deadlines, is_due
 from assistant.store.profile import profile
+from assistant.store.report import build_report
 from assistant.store.settings import StoreSettings, settings_from_env
 
 REFERRAL_KINDS = ("misas", "service_social", "pass", "domiciliation")
@@ -290,6 +291,13 @@ class CaseLog:
             "referrals": case["referrals"],
             "timeline": self.timeline(case_id),
         }
+
+    @guarded
+    def report(self, start: date, end: date) -> dict:
+        """The activity report of [start, end] (see assistant.store.report)."""
+        if start > end:
+            raise InvalidValue(f"Période vide : le début ({start.isoformat()}) suit la fin ({end.isoformat()}).")
+        return build_report(self.db, start, end, lost_after_months=self.settings.lost_after_months)
 
     # -- data protection -------------------------------------------------------------------
 

@@ -1,0 +1,81 @@
+"""The activity report as text (for reading), CSV (for a spreadsheet) or JSON (for tools)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from assistant.dates import fr
+from assistant.store.followup import KIND_LABELS, STATUS_LABELS
+
+CATEGORY_LABELS = {
+    "F": "femmes", "M": "hommes", "X": "autre", "inconnu": "non renseigné",
+    "puma": "PUMa", "css": "CSS", "ame": "AME", "none": "sans droits", "dsuv": KIND_LABELS["dsuv"],
+    "pending": "en cours", "mean_days": "moyenne (jours)", "count": "nombre",
+    **{status: label for status, label in STATUS_LABELS.items()},
+}
+
+
+def render(report: dict, fmt: str) -> str:
+    return {"text": to_text, "csv": to_csv, "json": to_json}[fmt](report)
+
+
+def to_json(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(report: dict) -> str:
+    """One row per figure: indicator, category (empty for a total), value, source."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["indicator", "label", "category", "category_label", "value", "source"])
+    for ind in report["indicators"]:
+        for category, value in _figures(ind):
+            writer.writerow([ind["id"], ind["label"], category, _label(category),
+                             "" if value is None else value, ind["source"]])
+    return out.getvalue()
+
+
+def to_text(report: dict) -> str:
+    period = report["period"]
+    lines = [f"Rapport d'activité du {fr(date.fromisoformat(period['from']))} "
+             f"au {fr(date.fromisoformat(period['to']))}", ""]
+    for ind in report["indicators"]:
+        figures = _figures(ind)
+        head = f"{ind['label']} : {_value(ind['value'])}" if ind["breakdown"] is None else ind["label"]
+        lines.append(head)
+        for category, value in figures if ind["breakdown"] is not None else []:
+            lines.append(f"    {_label(category):<40} {_value(value)}")
+        if ind["breakdown"] == {}:
+            lines.append("    (aucun)")
+        lines.append(f"    {ind['definition']}")
+        lines.append(f"    Source : {ind['source']}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _figures(ind: dict) -> list[tuple[str, object]]:
+    if ind["breakdown"] is None:
+        return [("", ind["value"])]
+    figures = []
+    for key, value in ind["breakdown"].items():
+        if isinstance(value, dict):  # e.g. per kind: {"mean_days": ..., "count": ...}
+            figures.extend((f"{key}.{sub}", v) for sub, v in value.items())
+        else:
+            figures.append((key, value))
+    return figures
+
+
+def _label(category: str) -> str:
+    parts = category.split(".")
+    return " / ".join(KIND_LABELS.get(p) or CATEGORY_LABELS.get(p, p) for p in parts) if category else ""
+
+
+def _value(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
