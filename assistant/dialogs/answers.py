@@ -1,0 +1,144 @@
+"""Answers to one question: the quick replies offered, what typed text means, and the echo.
+
+An answer is plain JSON: `{"set": {field: value}, "option": id}` for a quick reply,
+`{"set": {field: value}}` for a typed value, `{"unknown": true}` for "je ne sais pas".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.dialogs import parse
+from assistant.dialogs.schema import Question
+from assistant.i18n import N_, _, euros, long_date, ngettext
+
+UNKNOWN = {"unknown": True}
+YES_ALIASES = ["oui", "o", "ouais", "yes", "y", "exact", "bien sur", "d accord"]
+NO_ALIASES = ["non", "n", "no", "nan", "pas du tout", "jamais"]
+NONE_ALIASES = ["aucun", "aucune", "rien", "non", "aucune de ces situations", "personne"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A quick reply: its key (`1`-`9`), label (French source), and the answer it gives.
+    In a multi-choice question, `value` is toggled instead of answering at once."""
+
+    key: str
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    answer: dict | None
+    value: object = None
+
+
+def choices(question: Question) -> list[Choice]:
+    """The quick replies of a question, numbered from 1; "je ne sais pas" comes last."""
+    if question.type == "yes_no":
+        raw = [("yes", N_("Oui"), YES_ALIASES, {"set": {question.field: True}, "option": "yes"}, None),
+               ("no", N_("Non"), NO_ALIASES, {"set": {question.field: False}, "option": "no"}, None)]
+    elif question.type == "multi_choice":
+        raw = [(o.id, o.label, o.aliases, None, o.value) for o in question.options]
+        raw.append(("none", N_("Aucune"), NONE_ALIASES, {"set": {question.field: []}, "option": "none"}, None))
+    else:
+        raw = [(o.id, o.label, o.aliases, {"set": dict(o.set), "option": o.id}, None) for o in question.options]
+    if question.unknown:
+        raw.append(("unknown", N_("Je ne sais pas"), [], UNKNOWN, None))
+    return [Choice(str(i), cid, label, tuple(aliases), answer, value)
+            for i, (cid, label, aliases, answer, value) in enumerate(raw, start=1)]
+
+
+def multi_answer(question: Question, values: list) -> dict:
+    """The answer of a multi-choice question from the values ticked (in option order)."""
+    order = [o.value for o in question.options]
+    return {"set": {question.field: sorted(set(values), key=order.index)}}
+
+
+def _by_key_or_label(text: str, offered: list[Choice]) -> Choice | None:
+    stripped = text.strip()
+    for c in offered:
+        if stripped == c.key:
+            return c
+    found = parse.match_option(text, {c.id: [_(c.label), c.label, *c.aliases] for c in offered})
+    return next((c for c in offered if c.id == found), None)
+
+
+def _multi(question: Question, text: str, offered: list[Choice]) -> dict | None:
+    parts = [p for p in parse.normalize(text).replace(" et ", ",").replace(";", ",").replace("+", ",").split(",") if p.strip()]
+    if len(parts) == 1 and all(w.isdigit() for w in parts[0].split()):
+        parts = parts[0].split()
+    values = []
+    for part in parts:
+        c = _by_key_or_label(part, offered)
+        if c is None:
+            return None
+        if c.answer is not None:  # "aucune" or "je ne sais pas": only alone
+            return c.answer if len(parts) == 1 else None
+        values.append(c.value)
+    return multi_answer(question, values) if values else None
+
+
+def interpret(question: Question, text: str, today: date) -> dict | None:
+    """The answer that typed `text` gives, or None when it is not understood."""
+    offered = choices(question)
+    if question.unknown and parse.means_unknown(text):
+        return dict(UNKNOWN)
+    if question.type == "multi_choice":
+        return _multi(question, text, offered)
+    if question.type in ("choice", "yes_no"):
+        c = _by_key_or_label(text, offered)
+        return dict(c.answer) if c else None
+    if question.type == "date":
+        day = parse.parse_date(text, today)
+        if day is not None:
+            return {"set": {question.field: day.isoformat()}}
+    elif question.type == "amount":
+        found = parse.parse_amount(text)
+        if found is not None:
+            amount, monthly = found
+            answer = {"set": {question.field: round(amount * 12 if monthly else amount, 2)}}
+            return answer | ({"monthly": amount} if monthly else {})
+    elif question.type == "number":
+        n = parse.parse_number(text)
+        low = question.minimum if question.minimum is not None else float("-inf")
+        high = question.maximum if question.maximum is not None else float("inf")
+        if n is not None and low <= n <= high:
+            return {"set": {question.field: n}}
+    c = _by_key_or_label(text, [c for c in offered if c.answer is not None]) if text.strip() else None
+    return dict(c.answer) if c else None
+
+
+def echo(question: Question, answer: dict) -> str:
+    """The answer as the chat repeats it: unambiguous dates, euros, option labels."""
+    if answer.get("unknown"):
+        return _("Je ne sais pas")
+    option = answer.get("option")
+    if option:
+        return next(_(c.label) for c in choices(question) if c.id == option)
+    value = answer["set"][question.field]
+    if question.type == "date":
+        return long_date(date.fromisoformat(value))
+    if question.type == "amount":
+        if "monthly" in answer:
+            return _("{monthly} par mois, soit {annual} sur 12 mois").format(
+                monthly=euros(answer["monthly"]), annual=euros(value))
+        return euros(value)
+    if question.type == "number":
+        return str(value)
+    if question.type == "multi_choice":
+        labels = {o.value: _(o.label) for o in question.options}
+        return " ; ".join(labels[v] for v in value)
+    return str(value)
+
+
+def re_ask(question: Question) -> str:
+    """The short re-ask when typed text was not understood."""
+    hints = {
+        "date": _("Je n'ai pas compris la date. Exemples : 12/03/2024, 12 mars 2024, il y a 3 mois."),
+        "amount": _("Je n'ai pas compris le montant. Exemples : 10 339,50 €, 800 par mois, 0."),
+        "number": _("Je n'ai pas compris le nombre. Tapez un nombre, par exemple 3."),
+    }
+    n = len(choices(question))
+    return hints.get(question.type) or ngettext(
+        "Je n'ai pas compris. Tapez 1 ou le texte de la réponse.",
+        "Je n'ai pas compris. Tapez un numéro de 1 à {n} ou le texte d'une réponse.", n).format(n=n)

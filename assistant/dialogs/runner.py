@@ -1,0 +1,196 @@
+"""The dialog runner: which question comes next, what the answers so far decide. No UI.
+
+The agenda is the start dialog, then the dialogs chosen by answers (`then:`), then those the
+agent opened from the result. The next question is, in the first agenda dialog that still has
+one, the first question not yet answered whose fields the engine lists as `needed` for that
+dialog's scope (questions marked `always` are asked regardless); a documents dialog then walks
+the checklist of the chosen request.
+
+Answers are replayed from an empty situation in that same order, applying each stored answer
+when its question comes up. So after an edit, answers that are still relevant are kept and
+applied, answers the edit made irrelevant stay stored but unused (and come back if the edit is
+undone), and the dialog continues from the first question still needed.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from assistant.dialogs.loader import Dialogs
+from assistant.dialogs.schema import CASE, Dialog, Question
+from assistant.dialogs.state import DialogState
+from assistant.i18n import _
+
+
+class Rejected(Exception):
+    """The engine refuses the situation an answer would make (e.g. discharge before admission)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+Assess = Callable[[dict], dict]  # nested situation (JSON values) -> assessment; may raise Rejected
+
+
+def nest(flat: dict[str, object]) -> dict:
+    """{"person.age": 30} -> {"person": {"age": 30}}."""
+    out: dict = {}
+    for path, value in flat.items():
+        *parents, leaf = path.split(".")
+        node = out
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[leaf] = value
+    return out
+
+
+class Runner:
+    def __init__(self, dialogs: Dialogs, assess: Assess, state: DialogState):
+        self.dialogs = dialogs
+        self.assess = assess
+        self.state = state
+        self._checklist: dict[str, Question] = {}
+        self._replay()
+
+    # -- what the UI reads ---------------------------------------------------------------
+
+    @property
+    def done(self) -> bool:
+        return self.question is None
+
+    @property
+    def situation(self) -> dict:
+        """The situation the applied answers describe (JSON values), as `evaluate` reads it."""
+        return nest(_facts(self._values))
+
+    def case(self, name: str):
+        return self._values.get(CASE + name)
+
+    def applied(self) -> list[tuple[Question, dict]]:
+        """The answers in use, in the order they were given."""
+        return [(self.lookup(qid), self._applied[qid]) for qid in self.state.transcript if qid in self._applied]
+
+    def lookup(self, qid: str) -> Question:
+        return self.dialogs.questions.get(qid) or self._checklist[qid]
+
+    def missing_document(self, question: Question) -> dict | None:
+        """The assessment's document behind a checklist question (for its alternatives)."""
+        doc_id = question.id.removeprefix("doc_")
+        return next((d for d in self.assessment.get("documents", []) if d["id"] == doc_id), None)
+
+    # -- what the UI does ----------------------------------------------------------------
+
+    def answer(self, answer: dict) -> None:
+        """Answer the current question; raises Rejected (state unchanged) if the engine refuses."""
+        question = self.question
+        if question is None:
+            raise ValueError("the dialog is over: nothing to answer")
+        self._apply(question, answer)
+        self.state.answers[question.id] = answer
+        if question.id not in self.state.transcript:
+            self.state.transcript.append(question.id)
+        self._advance()
+
+    def edit(self, qid: str, answer: dict) -> None:
+        """Change an earlier answer; raises Rejected (state unchanged) if the engine refuses."""
+        self._evaluate(self._with(self.lookup(qid), answer))  # refuse before touching the state
+        self.state.answers[qid] = answer
+        if qid not in self.state.transcript:
+            self.state.transcript.append(qid)
+        self._replay()
+
+    def open_dialog(self, dialog_id: str) -> None:
+        """Add a dialog to the agenda (from the result: documents, referral...)."""
+        if dialog_id not in self.dialogs.dialogs:
+            raise KeyError(dialog_id)
+        if dialog_id not in self.agenda:
+            self.state.added.append(dialog_id)
+        self._advance()
+
+    @property
+    def agenda(self) -> list[str]:
+        """The start dialog, the dialogs chosen by answers, then those opened from the result."""
+        return list(dict.fromkeys([self.dialogs.start, *self._then, *self.state.added]))
+
+    # -- replay --------------------------------------------------------------------------
+
+    def _replay(self) -> None:
+        self._applied: dict[str, dict] = {}
+        self._values: dict[str, object] = {}
+        self._then: list[str] = []
+        self.assessment = self._evaluate(self._values)
+        self._advance()
+
+    def _advance(self) -> None:
+        while True:
+            self.question, self.dialog = self._next()
+            self.state.dialog = self.dialog
+            self.state.position = self.question.id if self.question else None
+            stored = self.question and self.state.answers.get(self.question.id)
+            if not stored:
+                return
+            try:
+                self._apply(self.question, stored)
+            except Rejected:  # a kept answer the edit made impossible: ask again
+                return
+
+    def _next(self) -> tuple[Question | None, str | None]:
+        for dialog_id in self.agenda:
+            dialog = self.dialogs.dialogs[dialog_id]
+            needed = set()
+            for scope in dialog.scope:
+                needed.update(self.assessment.get("needed", {}).get(scope, []))
+            own = set(dialog.questions)
+            for q in self.dialogs.order(dialog_id):
+                if q.id in self._applied:
+                    continue
+                if (q.always and q.id in own) or (q.asks_for & needed):
+                    return q, dialog_id
+            if dialog.checklist:
+                for q in self._checklist_questions(dialog):
+                    if q.id not in self._applied:
+                        return q, dialog_id
+        return None, None
+
+    def _checklist_questions(self, dialog: Dialog) -> list[Question]:
+        spec = dialog.checklist
+        request = self._values.get(spec.request_field)
+        out = []
+        for doc in self.assessment.get("documents", []):
+            if request and request not in doc.get("for", []):
+                continue
+            qid = f"doc_{doc['id']}"
+            if qid not in self._checklist:
+                self._checklist[qid] = Question(
+                    id=qid, type="yes_no", field=f"{CASE}has_{doc['id']}",
+                    text=_(spec.text).format(label=doc["label"]), short=doc["label"],
+                    help=spec.help, sources=spec.sources,
+                )
+            out.append(self._checklist[qid])
+        return out
+
+    def _with(self, question: Question, answer: dict) -> dict:
+        values = {k: v for k, v in self._values.items() if k not in question.fields}
+        if not answer.get("unknown"):
+            values.update(answer["set"])
+        return values
+
+    def _apply(self, question: Question, answer: dict) -> None:
+        values = self._with(question, answer)
+        if _facts(values) != _facts(self._values):
+            self.assessment = self._evaluate(values)
+        self._values = values
+        self._applied[question.id] = answer
+        option = next((o for o in question.options if o.id == answer.get("option")), None)
+        if option:
+            self._then += option.then
+
+    def _evaluate(self, values: dict) -> dict:
+        return self.assess(nest(_facts(values)))
+
+
+def _facts(values: dict) -> dict:
+    """The situation fields among the values (not the `case.` facts of the consultation)."""
+    return {k: v for k, v in values.items() if not k.startswith(CASE)}
