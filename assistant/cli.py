@@ -9,25 +9,32 @@ import importlib
 
 import click
 
-_LAZY = {
-    "app": "assistant.ui.cli:app",
-    "evaluate": "assistant.evaluate_cli:evaluate",
-    "kb": "assistant.knowledge.cli:kb",
-    "cases": "assistant.store.cli:cases",
-    "report": "assistant.store.cli:report",
+_LAZY = {  # name: (module:attribute, one-line help shown without importing the module)
+    "app": ("assistant.ui.cli:app", "Open the chat triage app (default command)."),
+    "kb": ("assistant.knowledge.cli:kb", "Knowledge base: validate, show a rule or figure."),
+    "cases": ("assistant.store.cli:cases", "Case log: list, show, follow-up, recheck, erase, purge, export."),
+    "report": ("assistant.store.cli:report", "Activity report for the ARS and the CPAM."),
 }
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
-        return sorted(_LAZY)
+        return sorted(set(super().list_commands(ctx)) | set(_LAZY))
 
     def get_command(self, ctx, name):
-        target = _LAZY.get(name)
-        if target is None:
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        if name not in _LAZY:
             return None
-        module, attr = target.split(":")
+        module, attr = _LAZY[name][0].split(":")
         return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, _LAZY[name][1]) for name in _LAZY]
+        rows += [(name, cmd.get_short_help_str()) for name, cmd in self.commands.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows))
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
@@ -36,6 +43,16 @@ def cli(ctx: click.Context) -> None:
     """Assistant couverture santé : triage PUMa, CSS, AME, soins urgents, PASS."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(cli.get_command(ctx, "app"))
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+             add_help_option=False)
+@click.pass_context
+def evaluate(ctx: click.Context) -> None:
+    """Evaluate a situation JSON file (contract of EVALUATE.md); see `evaluate --help`."""
+    from assistant.evaluate_cli import main as run
+
+    ctx.exit(run(ctx.args))
 
 
 def main() -> None:

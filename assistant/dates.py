@@ -6,15 +6,33 @@ or on that month's last day when it has none (31 January + 1 month = 28/29 Febru
 
 from __future__ import annotations
 
-import calendar
+import re
 from datetime import date, timedelta
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_iso(text: str) -> date:
+    """A strict YYYY-MM-DD date; ValueError (in French) otherwise, e.g. for 2025-02-30."""
+    if not _ISO.match(text):
+        raise ValueError(f"date {text!r} : format attendu AAAA-MM-JJ")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"date impossible {text!r}") from None
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def add_months(d: date, months: int) -> date:
     total = d.year * 12 + (d.month - 1) + months
     year, month = divmod(total, 12)
     month += 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _days_in_month(year, month)))
 
 
 def add_days(d: date, days: int) -> date:

@@ -26,7 +26,12 @@ def ceilings(ctx: Context, persons: int, territory: str, when: date) -> tuple[fl
     base = value["base"] * factor
     if territory == "outre_mer":
         base *= 1 + ctx.value("css.overseas_majoration", when)
-    return round(base), round(base * ctx.value("css.participation_factor", when))
+    return _euro(base), _euro(base * ctx.value("css.participation_factor", when))
+
+
+def _euro(amount: float) -> int:
+    """Round half up to the euro, as the published tables do (not Python's half-to-even)."""
+    return int(amount + 0.5)
 
 
 def _from_table(table: dict, kind: str, persons: int) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from assistant.dates import add_days, add_months, fr
@@ -12,13 +11,15 @@ from assistant.engine.context import Context, Outcome
 WORKING = ("employed", "self_employed")
 
 
-@dataclass
 class Maintenance:
     """PUMa rights kept after the right to stay was lost (6 months, 2 after a final OQTF)."""
 
-    lost_on: date
-    until: date | None  # None: depends on whether an OQTF is final (unknown)
-    asylum: bool
+    __slots__ = ("lost_on", "until", "asylum")
+
+    def __init__(self, lost_on: date, until: date | None, asylum: bool):
+        self.lost_on = lost_on
+        self.until = until  # None: depends on whether an OQTF is final (unknown)
+        self.asylum = asylum
 
 
 def maintenance(ctx: Context) -> Maintenance | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from assistant.evaluate_cli import parse_iso
+from assistant.dates import parse_iso
 
 
 @click.group()
@@ -50,7 +50,10 @@ def show(item_id: str, on_text: str | None, as_json: bool) -> None:
     from assistant.knowledge.base import KnowledgeError
     from assistant.knowledge.loader import load
 
-    on = parse_iso(on_text, "--on") if on_text else date.today()
+    try:
+        on = parse_iso(on_text) if on_text else date.today()
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--on") from None
     try:
         base = load()
     except KnowledgeError as e:
