@@ -2,9 +2,16 @@
 
 The agenda is the start dialog, then the dialogs chosen by answers (`then:`), then those the
 agent opened from the result. The next question is, in the first agenda dialog that still has
-one, the first question not yet answered whose fields the engine lists as `needed` for that
-dialog's scope (questions marked `always` are asked regardless); a documents dialog then walks
-the checklist of the chosen request.
+one, the first question (in dialog order) not yet answered and whose field is still unknown,
+that either
+- fills a field the engine lists as `needed` for the dialog's scope (a fact it cannot decide
+  without), or
+- would change the outcome for that scope with one of its possible answers (a fact that
+  refines a decision, such as a hospital stay moving an effective date back): each option, or
+  each `probe` value of a typed question, is tried against the engine.
+Questions marked `always` are asked regardless (entry questions); a documents dialog then walks
+the checklist of the chosen request. Both rules ask the engine, so a French national is never
+asked about asylum and a minor never about the social service's items.
 
 Answers are replayed from an empty situation in that same order, applying each stored answer
 when its question comes up. So after an edit, answers that are still relevant are kept and
@@ -14,6 +21,7 @@ undone), and the dialog continues from the first question still needed.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Callable
 
 from assistant.dialogs.loader import Dialogs
@@ -32,6 +40,20 @@ class Rejected(Exception):
 
 
 Assess = Callable[[dict], dict]  # nested situation (JSON values) -> assessment; may raise Rejected
+DECISION = ("status", "effective_date", "eligible_from", "until", "participation_monthly")
+
+
+def decisions(assessment: dict, scopes: list[str]) -> tuple:
+    """What the outcome decides for these scopes, without the wording of its reasons."""
+    out: list = []
+    if "coverages" in scopes:
+        out += [tuple(c.get(k) for k in DECISION) for c in assessment.get("coverages", [])]
+        out += sorted((d["id"], d.get("date")) for d in assessment.get("deadlines", []))
+    if "documents" in scopes:
+        out.append(tuple(sorted(d["id"] for d in assessment.get("documents", []))))
+    if "referrals" in scopes:
+        out.append(tuple(sorted(r["id"] for r in assessment.get("referrals", []))))
+    return tuple(out)
 
 
 def nest(flat: dict[str, object]) -> dict:
@@ -144,15 +166,45 @@ class Runner:
                 needed.update(self.assessment.get("needed", {}).get(scope, []))
             own = set(dialog.questions)
             for q in self.dialogs.order(dialog_id):
-                if q.id in self._applied:
+                if q.id in self._applied or (q.always and q.id not in own):
                     continue
-                if (q.always and q.id in own) or (q.asks_for & needed):
+                if q.always or (q.field not in self._values
+                                and (q.asks_for & needed or self._matters(q, dialog.scope))):
                     return q, dialog_id
             if dialog.checklist:
                 for q in self._checklist_questions(dialog):
                     if q.id not in self._applied:
                         return q, dialog_id
         return None, None
+
+    def _matters(self, question: Question, scopes: list[str]) -> bool:
+        """Whether one of the possible answers to `question` changes the outcome for `scopes`."""
+        if not scopes:
+            return False
+        base = decisions(self.assessment, scopes)
+        for answer in self._probes(question):
+            try:
+                trial = self._evaluate(self._with(question, answer))
+            except Rejected:
+                continue
+            if decisions(trial, scopes) != base:
+                return True
+        return False
+
+    def _probes(self, question: Question) -> list[dict]:
+        field = question.field
+        if question.type == "yes_no":
+            return [{"set": {field: True}}, {"set": {field: False}}]
+        if question.type == "multi_choice":
+            return [{"set": {field: [o.value]}} for o in question.options] + [{"set": {field: []}}]
+        tried = [{"set": dict(o.set)} for o in question.options if o.set]
+        if question.type == "date":
+            tried += [{"set": {field: (self.state.on + timedelta(days=v)).isoformat()}} for v in question.probe]
+        elif question.type == "number":
+            tried += [{"set": {field: int(v)}} for v in question.probe]
+        elif question.type == "amount":
+            tried += [{"set": {field: v}} for v in question.probe]
+        return tried
 
     def _checklist_questions(self, dialog: Dialog) -> list[Question]:
         spec = dialog.checklist

@@ -49,6 +49,7 @@ class Question(_Strict):
     always: bool = False
     minimum: Optional[float] = None
     maximum: Optional[float] = None
+    probe: list[float] = []  # values tried to see if the answer matters (dates: days from the evaluation date)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Question":

@@ -19,11 +19,12 @@ def fake_assess(situation: dict) -> dict:
     care = situation.get("care", {})
     if care.get("hospital_discharge") and care.get("hospital_admission") and care["hospital_discharge"] < care["hospital_admission"]:
         raise Rejected("care.hospital_discharge", "la sortie est avant l'entrée")
-    nationality, stay, age = person.get("nationality"), person.get("right_to_stay"), person.get("age")
+    nationality, age = person.get("nationality"), person.get("age")
+    stay = "yes" if nationality == "french" else person.get("right_to_stay")
     coverages = []
     if nationality is None:
         coverages.append("person.nationality")
-    if nationality != "french" and stay is None:
+    if stay is None:
         coverages.append("person.right_to_stay")
     if stay == "no" and "irregular_since" not in person:
         coverages.append("person.irregular_since")
@@ -51,7 +52,8 @@ def fake_assess(situation: dict) -> dict:
         "coverages": [{"id": "ame", "status": status, "reasons": [], "missing": coverages[:1],
                        "sources": [{"doc": "000_af8b0dd11f2dd870.txt", "ref": "Annexe 2"}]}],
         "documents": documents,
-        "referrals": [{"id": "service_social", "reasons": [], "sources": []}] if social.get("fragility_items") else [],
+        "referrals": [{"id": "service_social", "reasons": [], "sources": []}]
+        if social.get("fragility_items") and age is not None and age >= 18 else [],
         "deadlines": [],
         "warnings": [],
         "needed": {"coverages": coverages, "referrals": referrals, "documents": [] if age is not None else ["person.age"]},

@@ -1,0 +1,73 @@
+"""Every contract example with a situation, answered through the dialogs, reaches `evaluate`'s outcome."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.dialogs.engine import engine_assess
+from assistant.dialogs.loader import load
+from assistant.dialogs.runner import Runner
+from assistant.dialogs.state import DialogState
+from assistant.engine import evaluate
+from assistant.knowledge.loader import load as load_kb
+from assistant.validation import parse_situation
+
+EXAMPLES = Path(__file__).parents[3] / "shared" / "contract" / "examples"
+CASES = sorted(p for p in EXAMPLES.glob("*.json") if "situation" in json.loads(p.read_text(encoding="utf-8")))
+DECISION = ("status", "effective_date", "eligible_from", "until", "participation_monthly", "missing")
+
+
+def flatten(tree: dict, prefix: str = "") -> dict:
+    out = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out |= flatten(value, f"{prefix}{key}.")
+        else:
+            out[prefix + key] = value
+    return out
+
+
+def scripted_answer(question, facts: dict) -> dict:
+    """What the person would answer, reading the example's situation; `unknown` otherwise."""
+    if question.id == "purpose":
+        return {"set": {"case.purpose": "rights"}, "option": "rights"}
+    if question.field in facts:
+        value = facts[question.field]
+        for option in question.options:
+            if option.set and all(facts.get(f) == v for f, v in option.set.items() if not f.startswith("case.")):
+                return {"set": dict(option.set), "option": option.id}
+        return {"set": {question.field: value}}
+    return {"unknown": True}
+
+
+def decisions(assessment: dict) -> dict:
+    return {
+        "coverages": {c["id"]: {k: c.get(k) for k in DECISION} for c in assessment["coverages"]},
+        "documents": sorted(d["id"] for d in assessment["documents"]),
+        "referrals": sorted(r["id"] for r in assessment["referrals"]),
+        "deadlines": sorted((d["id"], d["date"]) for d in assessment["deadlines"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.mark.skipif(not CASES, reason="contract examples not found beside the project")
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_dialog_reaches_the_same_outcome_as_evaluate(path, kb):
+    case = json.loads(path.read_text(encoding="utf-8"))
+    on = date.fromisoformat(case["on"])
+    facts = flatten(case["situation"])
+    runner = Runner(load(), engine_assess(on, kb=kb), DialogState(on=on))
+    for dialog in ("triage", "referral"):
+        runner.open_dialog(dialog)
+        while not runner.done:
+            runner.answer(scripted_answer(runner.question, facts))
+    expected = evaluate(parse_situation(case["situation"], on=on), on=on, kb=kb)
+    assert decisions(runner.assessment) == decisions(expected)
+    assert runner.assessment == expected | {"needed": runner.assessment["needed"],
+                                            "referrals_to_check": runner.assessment["referrals_to_check"]}
