@@ -8,6 +8,7 @@ come back as text. A CaseLog is not for use by several threads at once: open one
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from assistant.store.profile import profile
 from assistant.store.report import build_report
 from assistant.store.settings import StoreSettings, settings_from_env
 
+logger = logging.getLogger(__name__)  # counts only: never ids, initials, answers or notes
 REFERRAL_KINDS = ("misas", "service_social", "pass", "domiciliation")
 # Crockford base32 without I, L, O, U: ids read aloud or copied by hand stay unambiguous.
 _ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -308,6 +310,7 @@ class CaseLog:
             self._row(case_id)
             self._anonymise(case_id)
         self._flush_wal()
+        logger.info("one case erased on request")
 
     @guarded
     def purge(self, *, older_than_months: int | None = None, on: date | None = None) -> int:
@@ -323,6 +326,7 @@ class CaseLog:
                 self._anonymise(case_id)
         if ids:
             self._flush_wal()
+        logger.info("retention purge (%d months): %d case(s) anonymised", months, len(ids))
         return len(ids)
 
     def _anonymise(self, case_id: str) -> None:

@@ -9,6 +9,7 @@ synchronous=FULL makes each committed answer survive a power cut, not only a cra
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ import sqlite_utils
 
 from assistant.store.errors import StoreError, translate
 from assistant.store.schema import MIGRATIONS, STEP_NAMES
+
+logger = logging.getLogger(__name__)  # file paths and counts only: never case content
 
 
 def connect(path: Path, *, read_only: bool = False, busy_timeout: float = 5.0) -> sqlite_utils.Database:
@@ -72,7 +75,9 @@ def _check_schema(db: sqlite_utils.Database, path: Path, *, migrate: bool) -> No
     # Take the write lock first so that two instances opening a new file do not both migrate;
     # each step then runs in its own savepoint, recorded with it (sqlite_utils.Migrations).
     with write(db):
+        steps = [m.name for m in MIGRATIONS.pending(db)]
         MIGRATIONS.apply(db)
+    logger.info("case log %s: schema steps applied: %s", path, ", ".join(steps))
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ still be read, table by table.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -18,6 +19,8 @@ from urllib.parse import quote
 
 from assistant.store.db import connect, write
 from assistant.store.errors import StoreError
+
+logger = logging.getLogger(__name__)
 
 # Parents first, so that foreign keys hold while rows are copied back.
 TABLES = ("cases", "answers", "events", "requests", "referrals")
@@ -49,6 +52,7 @@ def repair(path: Path) -> RepairReport:
     if not path.is_file():
         raise StoreError(f"Base introuvable : {path}")
     report = RepairReport(backup=backup_copy(path), intact=_is_intact(path))
+    logger.info("case log %s: backup copy %s made before repair", path, report.backup)
     if report.intact:
         return report
     fresh = path.with_name(f"{path.name}.repairing")
@@ -69,6 +73,7 @@ def repair(path: Path) -> RepairReport:
     for suffix in ("-wal", "-shm"):  # journal of the damaged file: kept in the backup
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(fresh, path)
+    logger.warning("case log %s rebuilt from readable rows: %s", path, report.salvaged)
     return report
 
 
