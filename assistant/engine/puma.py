@@ -188,9 +188,9 @@ def _regular(ctx: Context, o: Outcome) -> None:
     arrival = ctx.get("person.arrival_date")
     if arrival is None:
         o.status = "to_check"
-        o.need("person.arrival_date")
-        if activity is None:
+        if activity is None:  # asked first: an activity opens rights whatever the arrival date
             o.need("person.activity")
+        o.need("person.arrival_date")
         return
     start = ctx.three_months_after(arrival)
     if ctx.app >= start:

@@ -1,0 +1,18 @@
+"""Shared fixtures: a per-run cache directory (never the user's) and the bundled knowledge base."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+# Set before any test imports the loader, so subprocesses inherit it too.
+os.environ.setdefault("ASSISTANT_CACHE_DIR", tempfile.mkdtemp(prefix="assistant-test-cache-"))
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from assistant.knowledge.loader import load
+
+    return load()
