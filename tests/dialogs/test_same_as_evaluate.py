@@ -71,3 +71,26 @@ def test_dialog_reaches_the_same_outcome_as_evaluate(path, kb):
     assert decisions(runner.assessment) == decisions(expected)
     assert runner.assessment == expected | {"needed": runner.assessment["needed"],
                                             "referrals_to_check": runner.assessment["referrals_to_check"]}
+
+
+STAY_FACTS = {"right_to_stay", "irregular_since", "permit_expired_on", "oqtf_final", "asylum_ended_on"}
+SOCIAL_ITEMS = {"health_impacts_life", "expressed_request", "fragility_items", "followed_by", "administrative_only"}
+
+
+def run_all(kb, facts: dict, on=date(2025, 3, 3)) -> list[str]:
+    runner = Runner(load(), engine_assess(on, kb=kb), DialogState(on=on))
+    for dialog in ("triage", "referral", "documents"):
+        runner.open_dialog(dialog)
+        while not runner.done:
+            runner.answer(scripted_answer(runner.question, facts))
+    return [q.id for q, _ in runner.applied()]
+
+
+def test_a_french_national_is_never_asked_about_stay_or_asylum(kb):
+    asked = run_all(kb, {"person.nationality": "french", "person.age": 40, "coverage.puma": "none"})
+    assert "nationality" in asked and not STAY_FACTS & set(asked)
+
+
+def test_a_minor_is_never_asked_the_social_service_items(kb):
+    asked = run_all(kb, {"person.nationality": "french", "person.age": 12})
+    assert "age" in asked and not SOCIAL_ITEMS & set(asked)
