@@ -69,7 +69,9 @@ def resource_band(ctx: Context, outcome, when: date):
     for t in territories:
         r = band(ctx, amount, persons or 1, t, when)
         if r is None:
-            ctx.warnings.append(ctx.text("warning.unknown_figure", when, label=ctx.kb.label("css.free_ceiling"), date=when))
+            label = ctx.kb.label("css.free_ceiling")
+            ctx.warnings.append(ctx.text("warning.unknown_figure", when, label=label, date=when))
+            ctx.say(outcome, "warning.unknown_figure", when, label=label, date=when)
             return None
         results.append(r)
     needs = []

@@ -50,6 +50,8 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         return o
     o.status = "eligible"
     _effective_date(ctx, o, puma)
+    if ctx.maintenance is not None:
+        ctx.say(o, "css.during_maintenance", until=ctx.maintenance.until or puma.until)
     return o
 
 

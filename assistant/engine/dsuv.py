@@ -33,7 +33,7 @@ def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
     if ctx.get("person.eu_rights_abroad") or puma.block in ("rights_abroad", "posted"):
         return no("dsuv.rights_abroad", "rights_abroad")
     if puma.status == "open" or ame.status == "open":
-        return no("dsuv.has_rights", "covered", what="droits ouverts")
+        return no("dsuv.has_rights", "covered", what="PUMa en cours" if puma.status == "open" else "AME en cours")
     if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
         if puma.status == "not_yet":
             ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
@@ -42,7 +42,7 @@ def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
         if puma.status == "eligible":
             return no("dsuv.asylum_after", "covered")
     if puma.status == "eligible":
-        return no("dsuv.has_rights", "covered", what="PUMa")
+        return no("dsuv.has_rights", "covered", what="PUMa à demander")
     admission = ctx.get("care.hospital_admission")
     if ame.status == "eligible" and not (admission and ame.effective_date and admission < ame.effective_date):
         return no("dsuv.has_rights", "covered", what="AME, rétroactive aux soins")

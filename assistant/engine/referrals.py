@@ -89,6 +89,10 @@ def _service_social(ctx: Context, ame: Outcome) -> Referral:
             check(emancipated, "person.emancipated_or_apprentice", f"mineur de {age} ans non émancipé ni apprenti")
     if checks:
         return _excluded(ctx, r, checks)
+    if unknown:  # age and emancipation gate the rest: a minor is not asked the other items
+        r.status = "to_check"
+        r.need(*unknown)
+        return r
     ame_only = ctx.get("coverage.ame") == "open" or (ame.status == "eligible" and ctx.get("coverage.puma") != "open")
     check(not ame_only, "coverage.ame", "bénéficiaire de l'AME")
     check(ctx.get("coverage.regime_general"), "coverage.regime_general", "pas assuré du régime général")
