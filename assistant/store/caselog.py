@@ -21,6 +21,7 @@ from assistant.dates import add_months
 from assistant.store.followup import FINAL, KINDS, STATUSES, Deadline, deadlines, is_due
 from assistant.store.profile import profile
 from assistant.store.report import build_report
+from assistant.store.search import SearchIndex
 from assistant.store.settings import StoreSettings, settings_from_env
 
 logger = logging.getLogger(__name__)  # counts only: never ids, initials, answers or notes
@@ -272,13 +273,16 @@ class CaseLog:
             "ORDER BY c.last_activity_on DESC, c.updated_at DESC LIMIT ?", [limit]))
 
     @guarded
-    def search_rows(self) -> list[tuple[str, str]]:
-        """(case id, searchable text: id, initials and notes) of every case not erased."""
-        rows = self.db.execute(
-            "SELECT c.id, coalesce(c.initials, '') || ' ' || coalesce(group_concat(json_extract(e.data, '$.text'), ' '), '') "
-            "FROM cases c LEFT JOIN events e ON e.case_id = c.id AND e.kind = 'note' "
-            "WHERE c.erased_on IS NULL GROUP BY c.id")
-        return [(case_id, f"{case_id} {text}".strip()) for case_id, text in rows]
+    def search_rows(self) -> list[tuple[str, str | None, str]]:
+        """(id, initials, notes) of every case not erased, most recently active first."""
+        return self.db.execute(
+            "SELECT c.id, c.initials, coalesce((SELECT group_concat(json_extract(data, '$.text'), ' ') "
+            "FROM events WHERE case_id = c.id AND kind = 'note'), '') FROM cases c "
+            "WHERE c.erased_on IS NULL ORDER BY c.last_activity_on DESC, c.updated_at DESC").fetchall()
+
+    def search_index(self) -> SearchIndex:
+        """A search index of the history as it is now (rebuild it after changes)."""
+        return SearchIndex(self.search_rows())
 
     @guarded
     def export_case(self, case_id: str) -> dict:
