@@ -14,7 +14,14 @@ from pydantic import TypeAdapter, ValidationError
 from assistant.knowledge.base import KnowledgeError
 from assistant.knowledge.schema import SEEDS, Document, Item, ItemsFile, Release, SourcesFile
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader that leaves dates as text, so pydantic parses them and names the field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _DOCUMENTS = TypeAdapter(list[Document])
 
 
