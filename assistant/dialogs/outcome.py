@@ -102,11 +102,11 @@ def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str
                  for d in sorted(assessment.get("deadlines", []), key=lambda d: d.get("date") or "9999")]
     checks = [Entry(w) for w in assessment.get("warnings", [])]
     out = [
-        (_("Ce qui a été dit"), [Entry(f"{label} : {value}") for label, value in facts]),
         (_("Droits"), coverages),
         (_("Pièces à fournir"), documents),
         (_("Orientations"), referrals),
         (_("Dates à retenir"), deadlines),
         (_("À vérifier"), checks),
+        (_("Ce qui a été dit"), [Entry(f"{label} : {value}") for label, value in facts]),
     ]
     return [(title, entries) for title, entries in out if entries]

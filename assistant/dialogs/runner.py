@@ -40,6 +40,7 @@ class Rejected(Exception):
 
 
 Assess = Callable[[dict], dict]  # nested situation (JSON values) -> assessment; may raise Rejected
+CHECKLIST = "doc_"  # id prefix of the checklist questions made from the assessment's documents
 DECISION = ("status", "effective_date", "eligible_from", "until", "participation_monthly")
 
 
@@ -87,9 +88,6 @@ class Runner:
         """The situation the applied answers describe (JSON values), as `evaluate` reads it."""
         return nest(_facts(self._values))
 
-    def case(self, name: str):
-        return self._values.get(CASE + name)
-
     def applied(self) -> list[tuple[Question, dict]]:
         """The answers in use, in the order they were given."""
         return [(self.lookup(qid), self._applied[qid]) for qid in self.state.transcript if qid in self._applied]
@@ -97,10 +95,18 @@ class Runner:
     def lookup(self, qid: str) -> Question:
         return self.dialogs.questions.get(qid) or self._checklist[qid]
 
+    def is_checklist(self, question: Question) -> bool:
+        return question.id in self._checklist
+
     def missing_document(self, question: Question) -> dict | None:
         """The assessment's document behind a checklist question (for its alternatives)."""
-        doc_id = question.id.removeprefix("doc_")
+        doc_id = question.id.removeprefix(CHECKLIST)
         return next((d for d in self.assessment.get("documents", []) if d["id"] == doc_id), None)
+
+    def documents_checked(self) -> dict[str, bool]:
+        """Document id -> whether the person has it, for checklist answers other than unknown."""
+        return {q.id.removeprefix(CHECKLIST): a["set"][q.field]
+                for q, a in self.applied() if self.is_checklist(q) and not a.get("unknown")}
 
     # -- what the UI does ----------------------------------------------------------------
 
@@ -213,7 +219,7 @@ class Runner:
         for doc in self.assessment.get("documents", []):
             if request and request not in doc.get("for", []):
                 continue
-            qid = f"doc_{doc['id']}"
+            qid = CHECKLIST + doc["id"]
             if qid not in self._checklist:
                 self._checklist[qid] = Question(
                     id=qid, type="yes_no", field=f"{CASE}has_{doc['id']}",
