@@ -111,7 +111,7 @@ def test_documents_dialog_walks_the_checklist_of_the_request(runner):
     assert runner.question.id == "doc_photo"
     say(runner, "oui")
     assert runner.done
-    assert runner.case("has_identity") is False and runner.case("has_photo") is True
+    assert runner.documents_checked() == {"identity": False, "photo": True}
 
 
 def test_a_dialog_opened_from_the_result_is_asked_after_the_others(runner, make_runner):
