@@ -13,6 +13,9 @@ import sys
 from datetime import date
 
 
+_COMPACT = (",", ":")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit 2 with one line, as the contract wants
         self.exit(2, f"evaluate: {message}\n")
@@ -62,7 +65,7 @@ def main(argv: list[str]) -> int:
             result = evaluate(parse_situation(raw, on), on=on, kb=kb, lang=args.lang)
         except SituationError as e:
             return _fail(f"situation invalide : {e.field}: {e.message}")
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, separators=_COMPACT) + "\n")
         return 0
 
     bad = False
@@ -75,7 +78,7 @@ def main(argv: list[str]) -> int:
         except SituationError as e:
             bad = True
             result = {"error": {"line": number, "field": e.field, "message": e.message}}
-        out.append(json.dumps(result, ensure_ascii=False))
+        out.append(json.dumps(result, ensure_ascii=False, separators=_COMPACT))
     sys.stdout.write("\n".join(out) + ("\n" if out else ""))
     return 2 if bad else 0
 

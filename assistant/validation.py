@@ -115,7 +115,7 @@ def _first_error(e) -> SituationError:
     field = ".".join(str(p) for p in err["loc"]) or "situation"
     kind = err["type"]
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
+        expected = err.get("ctx", {}).get("expected", "").replace(" or ", " ou ")
         message = f"valeur inconnue {err.get('input')!r} (attendu : {expected})"
     elif kind in ("greater_than_equal", "less_than_equal"):
         bound = next(iter(err.get("ctx", {}).values()), "")

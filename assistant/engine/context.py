@@ -13,16 +13,19 @@ from assistant.knowledge.base import KnowledgeBase
 
 
 
-def flatten(situation: dict, prefix: str = "") -> dict:
+def flatten(situation: dict) -> dict:
+    """{"person": {"age": 3}} -> {"person.age": 3}; the situation nests two levels at most."""
     flat = {}
     for key, value in situation.items():
         if value is None:
             continue
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, path + "."))
+        if type(value) is dict:
+            prefix = key + "."
+            for sub, leaf in value.items():
+                if leaf is not None:
+                    flat[prefix + sub] = leaf
         else:
-            flat[path] = value
+            flat[key] = value
     return flat
 
 

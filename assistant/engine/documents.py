@@ -63,15 +63,4 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
 
 
 def _document(ctx: Context, doc_id: str, coverages: list[str]) -> dict:
-    doc = ctx.kb.documents[doc_id]
-    lang = ctx.lang
-    text = lambda t: t.get(lang) or t["fr"]  # noqa: E731
-    return {
-        "id": doc_id,
-        "for": coverages,
-        "label": text(doc["label"]),
-        "alternatives": [text(a) for a in doc["alternatives"]],
-        "second_intention": [text(a) for a in doc["second_intention"]],
-        "note": text(doc["note"]) if doc["note"] else None,
-        "sources": doc["sources"],
-    }
+    return {"id": doc_id, "for": coverages, **ctx.kb.document_text(doc_id, ctx.lang)}

@@ -91,13 +91,14 @@ def compile_files(data_dir: Path, digest: str) -> dict:
             if s.doc not in known_docs:
                 raise KnowledgeError(f"documents.yaml: {d.id}: unknown source document {s.doc!r}")
 
+    # JSON mode: dates become ISO text, so the cache holds only marshal-able plain data.
     return {
         "release": release.release,
-        "published": release.published,
+        "published": release.published.isoformat(),
         "hash": digest,
-        "seeds": {s.doc: s.model_dump() for s in sources.seeds},
-        "external": {e.id: e.model_dump() for e in sources.external},
-        "items": {i.id: i.model_dump() for _, i in items},
+        "seeds": {s.doc: s.model_dump(mode="json") for s in sources.seeds},
+        "external": {e.id: e.model_dump(mode="json") for e in sources.external},
+        "items": {i.id: i.model_dump(mode="json") for _, i in items},
         "item_files": seen,
-        "documents": {d.id: d.model_dump() for d in documents},
+        "documents": {d.id: d.model_dump(mode="json") for d in documents},
     }

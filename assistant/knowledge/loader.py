@@ -1,15 +1,16 @@
 """Load the knowledge base: YAML files -> validated -> compiled plain data, cached by hash.
 
-The slow path (YAML + pydantic) runs once per content hash; afterwards the compiled data is
-unpickled from the user cache, so `evaluate` starts without importing pydantic models.
+The slow path (YAML + pydantic) runs once per content hash; afterwards the compiled data (plain
+dicts, lists, strings and numbers: dates as ISO text) is read with `marshal` from the user
+cache, so `evaluate` starts without importing pydantic models, YAML or pickle.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
-import pickle
-import tempfile
+import sys
 from pathlib import Path
 
 from assistant.knowledge.base import KnowledgeBase, KnowledgeError
@@ -37,19 +38,20 @@ def load(data_dir: Path | None = None, cache_dir: Path | None = None) -> Knowled
     if not data_dir.is_dir():
         raise KnowledgeError(f"{data_dir}: knowledge-base folder not found")
     digest = content_hash(data_dir)
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in _CODE)).hexdigest()[:12]
-    cache = _cache_path(cache_dir, f"kb-{digest[:24]}-{code}.pickle")
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in _CODE) + sys.version.encode()).hexdigest()[:12]
+    cache = _cache_path(cache_dir, f"kb-{digest[:24]}-{code}.marshal")
     if cache is not None and cache.is_file():
         try:
-            with cache.open("rb") as f:
-                return KnowledgeBase(pickle.load(f))
+            compiled = marshal.loads(cache.read_bytes())
+            if compiled.get("hash") == digest:
+                return KnowledgeBase(compiled)
         except Exception:  # a damaged cache is rebuilt, never trusted
             pass
     from assistant.knowledge.compile import compile_files
 
     compiled = compile_files(data_dir, digest)
     if cache is not None:
-        _write_atomically(cache, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_atomically(cache, marshal.dumps(compiled))
     return KnowledgeBase(compiled)
 
 
@@ -70,6 +72,8 @@ def _cache_path(cache_dir: Path | None, name: str) -> Path | None:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Best effort: a read-only or full disk only costs speed, never correctness."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

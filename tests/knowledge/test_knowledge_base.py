@@ -134,7 +134,7 @@ def test_cached_load_needs_no_pydantic_models(tmp_path):
 
 def test_a_damaged_cache_is_rebuilt(tmp_path):
     load(cache_dir=tmp_path)
-    for cached in tmp_path.glob("kb-*.pickle"):
+    for cached in tmp_path.glob("kb-*.marshal"):
         cached.write_bytes(b"garbage")
     assert load(cache_dir=tmp_path).value("ame.duration_months", date(2025, 1, 1)) == 12
 
