@@ -63,6 +63,14 @@ class Item(_Strict):
     versions: list[Version] = Field(min_length=1)
 
     @model_validator(mode="after")
+    def _figures_are_checked(self) -> "Item":
+        if self.kind == "figure":
+            for v in self.versions:
+                if v.value is not None and v.last_checked is None:
+                    raise ValueError(f"figure version from {v.valid_from or 'the start'} has no last_checked date")
+        return self
+
+    @model_validator(mode="after")
     def _no_overlap(self) -> "Item":
         spans = sorted(self.versions, key=lambda v: v.valid_from or date.min)
         for before, after in zip(spans, spans[1:]):
