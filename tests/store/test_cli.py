@@ -78,9 +78,10 @@ def test_recheck_shows_old_and_new_side_by_side(run, case_id, tmp_path):
     import sqlite3
 
     conn = sqlite3.connect(tmp_path / "cases.db")  # as if decided with an older base that said otherwise
-    old = json.loads(conn.execute("SELECT assessment FROM cases").fetchone()[0])
+    old = json.loads(conn.execute("SELECT assessment FROM case_state").fetchone()[0])
     next(c for c in old["coverages"] if c["id"] == "ame")["effective_date"] = "2021-04-22"
-    conn.execute("UPDATE cases SET assessment = ?, kb_hash = 'older'", [json.dumps(old)])
+    conn.execute("UPDATE case_state SET assessment = ?", [json.dumps(old)])
+    conn.execute("UPDATE cases SET kb_hash = 'older'")
     conn.commit()
     conn.close()
     result = run("cases", "recheck")

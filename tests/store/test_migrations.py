@@ -20,8 +20,12 @@ def _old_file(path, stop_before: str) -> None:
     """A file as an earlier version left it: schema up to `stop_before`, with a case in it."""
     db = sqlite_utils.Database(path)
     MIGRATIONS.apply(db, stop_before=stop_before)
-    db["cases"].insert({"id": "AAAA-BBBB", "initials": "JP", "created_at": CREATED, "updated_at": CREATED,
-                        "situation": json.dumps(SITUATION)})
+    case = {"id": "AAAA-BBBB", "initials": "JP", "created_at": CREATED, "updated_at": CREATED,
+            "situation": json.dumps(SITUATION)}
+    if "opened_on" in db["cases"].columns_dict:  # what the version with m003 wrote
+        case.update(opened_on="2024-11-05", last_activity_on="2024-11-05", age_band="60+", sex="M",
+                    coverage_at_entry="css")
+    db["cases"].insert(case)
     db["answers"].insert({"case_id": "AAAA-BBBB", "question_id": "age", "value": "70", "answered_at": CREATED})
     if "requests" in db.table_names():
         db["requests"].insert({"case_id": "AAAA-BBBB", "kind": "css", "status": "filed",
@@ -30,7 +34,7 @@ def _old_file(path, stop_before: str) -> None:
 
 
 def test_steps_are_registered_in_order():
-    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention"]
+    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state"]
 
 
 def test_empty_file_gets_the_whole_schema(db_path, clock):
