@@ -190,6 +190,7 @@ class ChatScreen(Screen):
 
     def action_toggle_side(self) -> None:
         self.toggle_class("-side")
+        self.call_after_refresh(self.query_one(AnswerInput).focus)  # back to the answer line once shown
 
     def action_result(self) -> None:
         stem = f"fiche-{self.recorder.case_id or self.runner.state.on.isoformat()}"

@@ -36,6 +36,8 @@ class QuickReplies(Vertical):
             self.buttons[VALIDATE] = Button(_("Valider la sélection (Entrée)"), name=VALIDATE, compact=True,
                                             variant="primary")
         self.set_class(bool(self.choices) and all(len(_(c.label)) <= 16 for c in self.choices), "-row")
+        for button in self.buttons.values():
+            button.can_focus = False  # the answer line keeps the focus: keys 1-9 stay live after a click
         self.mount_all(self.buttons.values())
 
     def _label(self, choice: Choice) -> str:

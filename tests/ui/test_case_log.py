@@ -1,0 +1,30 @@
+"""The chat saves each answer to the case log as it is given, and resumes a saved case."""
+
+from chat_driver import asking, bubbles, type_answer
+
+from assistant.store.caselog import CaseLog
+from assistant.ui.app import make_app
+
+
+async def test_answers_are_saved_as_given_and_the_case_resumes(launch, tmp_path):
+    app = make_app(launch())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.recorder.case_id is None  # opening the app records nothing
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        case_id = app.recorder.case_id
+    with CaseLog(tmp_path / "cases.db") as log:
+        case = log.get_case(case_id)
+    assert case["answers"] == {"purpose": {"set": {"case.purpose": "rights"}, "option": "rights"},
+                               "nationality": {"set": {"person.nationality": "non_eu"}, "option": "non_eu"}}
+    assert case["dialog"]["position"] == "right_to_stay"
+    assert case["situation"] == {"person": {"nationality": "non_eu"}}
+
+    resumed = make_app(launch(case_id=case_id))
+    async with resumed.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert asking(resumed) == "right_to_stay"
+        assert bubbles(resumed, "agent") == ["Ouvrir des droits (première demande)", "Hors Union européenne"]
+        await type_answer(pilot, "sans papiers")
+        assert resumed.recorder.case_id == case_id

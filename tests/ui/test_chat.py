@@ -1,0 +1,160 @@
+"""Pilot tests of full dialogs: quick replies, keys, typed answers, "je ne sais pas", edits."""
+
+from chat_driver import asking, bubbles, type_answer
+
+from assistant.ui.screens.edit import EditScreen
+from assistant.ui.screens.result import ResultScreen
+from assistant.ui.screens.review import ReviewScreen
+from assistant.ui.widgets.replies import QuickReplies
+
+SIZE = (100, 32)
+
+
+async def test_welcome_asks_the_entry_question(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert asking(app) == "purpose"
+        assert bubbles(app, "assistant") == ["Bonjour. Pour quoi la personne vient-elle aujourd'hui ?"]
+        assert "lundi 3 mars 2025" in bubbles(app, "note")[0]
+
+
+async def test_quick_reply_by_mouse_and_by_key(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click(app.screen.query_one(QuickReplies).buttons["rights"])
+        await pilot.pause()
+        assert asking(app) == "nationality"
+        await pilot.press("3")
+        await pilot.pause()
+        assert asking(app) == "right_to_stay"
+        assert bubbles(app, "agent") == ["Ouvrir des droits (première demande)", "Hors Union européenne"]
+
+
+async def test_typed_answers_are_matched_and_echoed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        await type_answer(pilot, "demandeur d'asile")
+        assert app.runner.situation["person"]["right_to_stay"] == "asylum_seeker"
+        await type_answer(pilot, "34 ans")
+        assert bubbles(app, "agent")[-3:] == ["hors UE → Hors Union européenne",
+                                              "demandeur d'asile → Demandeur·se d'asile (ATDA)", "34 ans → 34"]
+
+
+async def test_not_understood_gets_a_short_re_ask_and_the_same_question(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "martien")
+        assert asking(app) == "nationality"
+        assert bubbles(app, "note")[-1].startswith("« martien » : Je n'ai pas compris.")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert asking(app) == "nationality"
+
+
+async def test_je_ne_sais_pas_by_words_and_by_key(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "je sais pas")
+        assert app.runner.state.answers["nationality"] == {"unknown": True}
+        assert asking(app) == "right_to_stay"
+        await pilot.press("?")
+        await pilot.pause()
+        assert app.runner.state.answers["right_to_stay"] == {"unknown": True}
+        assert bubbles(app, "agent")[-2:] == ["je sais pas → Je ne sais pas", "Je ne sais pas"]
+
+
+async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        await type_answer(pilot, "sans papiers")
+        await type_answer(pilot, "30")
+        answers = {"puma": "2", "activity": "6", "complementary": "1", "ame": "2", "territory": "1"}
+        typed = {"irregular_since": "il y a 5 mois", "arrival_date": "12/09/2024",
+                 "annual_resources": "9 600,50 euros", "hospital_admission": "12 février 2025",
+                 "hospital_discharge": "il y a 2 semaines", "care_date": "1", "household_size": "1"}
+        for _ in range(30):
+            question = asking(app)
+            if question is None:
+                break
+            if question in typed:
+                await type_answer(pilot, typed[question])
+            else:
+                await pilot.press(answers.get(question, "n"))
+                await pilot.pause()
+        assert isinstance(app.screen, ResultScreen), bubbles(app)[-6:]
+        situation = app.runner.situation
+        assert situation["resources"]["annual"] == 9600.5
+        assert situation["care"] == {"hospital_admission": "2025-02-12", "hospital_discharge": "2025-02-17",
+                                     "urgent_need": False, "vital_emergency": False}
+        ame = next(c for c in app.runner.assessment["coverages"] if c["id"] == "ame")
+        assert ame["status"] == "eligible" and ame["effective_date"] == "2025-02-12"
+        await pilot.press("e")
+        await pilot.pause()
+        slip = (tmp_path / "fiches" / "fiche-2025-03-03.md").read_text(encoding="utf-8")
+        assert "Aide médicale de l'État (AME) : Peut être demandée, droits à partir du 12 février 2025" in slip
+        assert (tmp_path / "fiches" / "fiche-2025-03-03.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+async def test_editing_an_earlier_answer_keeps_the_others(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        await type_answer(pilot, "sans papiers")
+        await type_answer(pilot, "30")
+        agent = [b for b in app.screen.query(".-agent")]
+        await pilot.click(agent[1])  # "Hors Union européenne"
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        await type_answer(pilot, "française")
+        assert app.runner.situation["person"] == {"nationality": "french", "age": 30}
+        assert "Sans titre de séjour" not in bubbles(app, "agent")
+        assert asking(app) == "puma"
+        await pilot.press("ctrl+z")  # back: change the last answer (the age)
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        await type_answer(pilot, "45")
+        assert app.runner.situation["person"] == {"nationality": "french", "age": 45}
+
+
+async def test_review_screen_lists_answers_and_opens_one_to_edit(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "française")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.runner.situation["person"] == {"nationality": "french"}
+
+
+async def test_why_shows_the_help_and_its_source(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "f1")
+        await pilot.pause()
+        assert "Source : 003_0878086c2490f1ba.txt § I – La Protection Universelle Maladie (PUMa)" in bubbles(app, "note")[-1]
+
+
+async def test_readable_at_80x24_with_the_panel_behind_f2(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        side = app.screen.query_one("#side")
+        assert not side.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert side.display and not app.screen.query_one("#chat").display
+        await pilot.press("f2", "1")
+        await pilot.pause()
+        assert asking(app) == "nationality"
