@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import fr
 from assistant.engine import ame, css, dsuv, puma, referrals
 from assistant.engine.context import Context
 from assistant.engine.deadlines import deadlines

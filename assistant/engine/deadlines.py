@@ -61,16 +61,3 @@ def deadlines(ctx: Context) -> list[dict]:
     out.sort(key=lambda d: d["date"])
     return out
 
-
-def follow_up(kb, documents_requested_on: date) -> list[dict]:
-    """Deadlines after the caisse asked for missing documents (seed 002): answer, then closure."""
-    delays = kb.value("deadline.missing_documents", documents_requested_on)
-    out = []
-    for deadline_id, days in (("missing_documents_answer", delays["answer_days"]),
-                              ("missing_documents_closure", delays["closure_days"])):
-        when = add_days(documents_requested_on, days)
-        item = f"deadline.{deadline_id}"
-        text = kb.text(item, documents_requested_on)
-        out.append({"id": deadline_id, "date": when.isoformat(),
-                    "label": text.format(date=f"{when:%d/%m/%Y}"), "sources": kb.sources(item, documents_requested_on)})
-    return out

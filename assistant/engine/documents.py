@@ -31,7 +31,8 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
             add("puma", "activity_proof")
         elif activity != "student" and not ctx.get("person.family_reunification") and not ctx.is_minor:
             add("puma", "residence_3_months")
-        if ctx.nationality == "eu" and ctx.get("person.right_to_stay") is None and activity not in ("employed", "self_employed", "student"):
+        eu_inactive = ctx.nationality == "eu" and ctx.get("person.right_to_stay") is None
+        if eu_inactive and activity not in ("employed", "self_employed", "student"):
             add("puma", "form_eu_inactive", "end_of_rights_abroad", "resources_12_months", "tax_notice")
     if o["css"].status in REQUESTED:
         add("css", "form_css", "resources_12_months")

@@ -22,7 +22,7 @@ def coverage_gaps(kb: KnowledgeBase, span: tuple[date, date] = SPAN) -> list[str
         start = versions[0]["valid_from"]
         if start is not None and start > first:
             problems.append(f"{item_id}: nothing in force before {start}")
-        for before, after in zip(versions, versions[1:]):
+        for before, after in zip(versions, versions[1:], strict=False):
             if before["valid_until"] is None or before["valid_until"] + timedelta(days=1) != after["valid_from"]:
                 problems.append(f"{item_id}: gap or overlap between {before['valid_until']} and {after['valid_from']}")
         end = versions[-1]["valid_until"]

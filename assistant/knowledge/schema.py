@@ -73,7 +73,7 @@ class Item(_Strict):
     @model_validator(mode="after")
     def _no_overlap(self) -> "Item":
         spans = sorted(self.versions, key=lambda v: v.valid_from or date.min)
-        for before, after in zip(spans, spans[1:]):
+        for before, after in zip(spans, spans[1:], strict=False):
             end = before.valid_until or date.max
             if after.valid_from is None or end >= after.valid_from:
                 raise ValueError(f"versions overlap around {after.valid_from}")
