@@ -266,15 +266,23 @@ class CaseLog:
         return sorted(events + answers, key=lambda e: e["at"])  # stable: events keep their order
 
     @guarded
-    def list_cases(self, *, include_closed: bool = False, limit: int = 100) -> list[dict]:
-        """Most recently active cases first, with the current status of each request kind."""
-        closed = "" if include_closed else "AND c.closed_on IS NULL"
-        return list(self.db.query(
+    def list_cases(self, *, include_closed: bool = False, limit: int = 100, ids: list[str] | None = None) -> list[dict]:
+        """Most recently active cases first (or the cases `ids`, in that order), with the
+        current status of each request kind as 'kind:status ...'."""
+        where = "c.erased_on IS NULL" + ("" if include_closed or ids is not None else " AND c.closed_on IS NULL")
+        params: list = []
+        if ids is not None:
+            where += f" AND c.id IN ({', '.join('?' * len(ids))})"
+            params += ids
+        rows = list(self.db.query(
             "SELECT c.id, c.initials, c.site, c.opened_on, c.last_activity_on, c.closed_on, "
             "(SELECT group_concat(kind || ':' || status, ' ') FROM requests r WHERE r.case_id = c.id "
             " AND r.id IN (SELECT max(id) FROM requests WHERE case_id = c.id GROUP BY kind)) AS requests "
-            f"FROM cases c WHERE c.erased_on IS NULL {closed} "
-            "ORDER BY c.last_activity_on DESC, c.updated_at DESC LIMIT ?", [limit]))
+            f"FROM cases c WHERE {where} ORDER BY c.last_activity_on DESC, c.updated_at DESC LIMIT ?",
+            [*params, limit]))
+        if ids is not None:
+            rows.sort(key=lambda row: ids.index(row["id"]))
+        return rows
 
     @guarded
     def search_rows(self) -> list[tuple[str, str | None, str]]:

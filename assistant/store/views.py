@@ -23,19 +23,20 @@ def case_list(rows: list[dict]) -> str:
     lines = [f"{'dossier':<10} {'init.':<5} {'ouvert le':<10} {'activité':<10} demandes"]
     for r in rows:
         lines.append(f"{r['id']:<10} {r['initials'] or '':<5} {fr(_d(r['opened_on'])):<10} "
-                     f"{fr(_d(r['last_activity_on'])):<10} {_requests_summary(r['requests'])}"
+                     f"{fr(_d(r['last_activity_on'])):<10} {requests_summary(r['requests'])}"
                      + (" (clos)" if r["closed_on"] else ""))
     return "\n".join(lines)
 
 
-def _requests_summary(summary: str | None) -> str:
+def requests_summary(summary: str | None) -> str:
+    """'ame:filed css:to_file' (from CaseLog.list_cases) in words."""
     if not summary:
         return "—"
     parts = (item.split(":") for item in summary.split())
     return ", ".join(f"{KIND_LABELS[k]} {STATUS_LABELS[s]}" for k, s in sorted(parts))
 
 
-def case_detail(case: dict, timeline: list[dict], kb) -> str:
+def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
     lines = [f"Dossier {case['id']}" + (f" ({case['initials']})" if case["initials"] else ""),
              f"  ouvert le {fr(_d(case['opened_on']))}, dernière activité le {fr(_d(case['last_activity_on']))}"
              + (f", clos le {fr(_d(case['closed_on']))}" if case["closed_on"] else ""),
@@ -75,7 +76,8 @@ def _event_detail(event: dict) -> str:
     return ""
 
 
-def request_line(request: dict, kb) -> str:
+def request_line(request: dict, kb=None) -> str:
+    """One request with its dates, and its deadlines when the knowledge base is given."""
     dates = [(label, request[column]) for label, column in (
         ("déposée", "filed_on"), ("transmise", "transmitted_on"), ("pièces demandées", "documents_requested_on"),
         ("décision", "decided_on"), ("droits du", "granted_from"), ("au", "rights_until"), ("close", "closed_on"))
@@ -85,7 +87,7 @@ def request_line(request: dict, kb) -> str:
         text += " (PASS)"
     if dates:
         text += " — " + ", ".join(f"{label} {fr(_d(value))}" for label, value in dates)
-    upcoming = deadlines(request, kb)
+    upcoming = deadlines(request, kb) if kb is not None else []
     if upcoming:
         text += " ; échéances : " + ", ".join(f"{d.label.split(' : ', 1)[1]} le {fr(d.date)}" for d in upcoming)
     return text
