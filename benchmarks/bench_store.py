@@ -152,7 +152,7 @@ def main() -> None:
             build_time, index = timed(log.search_index, 3)
             print(f"search index build: {build_time * 1000:.0f} ms (once, when the history screen opens)")
             for query in ("AB", index.ids[len(index) // 2][:4], "recepisse", "rapeler lundi", "interprete tamoul CCAS"):
-                median, hits = timed(lambda: index.search(query), 20)
+                median, hits = timed(lambda q=query: index.search(q), 20)
                 print(f"search {query!r:28} median {median * 1000:6.2f} ms, {len(hits)} hits (target < 50 ms)")
             due, found = timed(lambda: log.due(_kb(), on=date(2025, 12, 1), days=7), 3)
             print(f"due list: {due * 1000:.0f} ms, {len(found)} deadlines")

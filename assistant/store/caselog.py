@@ -138,7 +138,7 @@ class CaseLog:
     def cases_to_recheck(self, kb_hash: str) -> list[dict]:
         """Open cases with an assessment made with another knowledge base than `kb_hash`."""
         rows = self.db.query(
-            "SELECT id, situation, assessment, evaluated_on, kb_release, kb_hash FROM cases "
+            "SELECT id, situation, assessment, evaluated_on FROM cases "
             "JOIN case_state ON case_id = id WHERE erased_on IS NULL AND closed_on IS NULL "
             "AND situation IS NOT NULL AND assessment IS NOT NULL AND (kb_hash IS NULL OR kb_hash != ?) "
             "ORDER BY opened_on, id",
@@ -241,7 +241,7 @@ class CaseLog:
         row = self._row(case_id)
         state = self.db.execute("SELECT dialog, situation, assessment FROM case_state WHERE case_id = ?",
                                 [case_id]).fetchone() or (None, None, None)
-        for column, value in zip(("dialog", "situation", "assessment"), state):
+        for column, value in zip(("dialog", "situation", "assessment"), state, strict=True):
             row[column] = json.loads(value) if value else None
         row["answers"] = self._answers(case_id)
         row["requests"] = list(self.db.query("SELECT * FROM requests WHERE case_id = ? ORDER BY id", [case_id]))
@@ -374,7 +374,7 @@ class CaseLog:
         values = row.fetchone()
         if values is None:
             raise CaseNotFound(case_id)
-        return dict(zip([c[0] for c in row.description], values))
+        return dict(zip([c[0] for c in row.description], values, strict=True))
 
     def _answers(self, case_id: str) -> dict:
         return {q: json.loads(v) for q, v in self.db.execute(

@@ -39,7 +39,7 @@ class StoreReadOnly(StoreError):
 
 
 # Primary SQLite result codes (sqlite3 errors carry them since Python 3.11).
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
 
 
 def translate(error: sqlite3.Error, path: Path | str) -> StoreError:

@@ -93,7 +93,7 @@ def _readable_rows(path: Path, table: str) -> tuple[list[dict], bool]:
             cursor = conn.execute(f"SELECT * FROM {table}")
             names = [c[0] for c in cursor.description]
             for values in cursor:
-                rows.append(dict(zip(names, values)))
+                rows.append(dict(zip(names, values, strict=True)))
     except sqlite3.DatabaseError:
         return rows, False
     return rows, True
