@@ -31,6 +31,10 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
 def _open(ctx: Context, o: Outcome, until: date | None) -> None:
     o.status, o.until = "open", until
     ctx.say(o, "ame.open", until=f" jusqu'au {until:%d/%m/%Y}" if until else "")
+    if ctx.right_to_stay in ("yes", "asylum_seeker"):
+        o.block = "regularised"  # no renewal: PUMa and CSS take over
+        ctx.say(o, "ame.regularised")
+        return
     if until is None:
         o.need("coverage.ame_until")
     else:

@@ -35,7 +35,7 @@ def deadlines(ctx: Context) -> list[dict]:
         if limit and limit >= ctx.on:
             add("css_hospital_retro_limit", limit, "css")
 
-    if ame.status in ("open", "eligible") and ame.until:
+    if ame.status in ("open", "eligible") and ame.until and ame.block != "regularised":
         add("ame_renewal_window", add_months(ame.until, -ctx.value("ame.renewal_window_months")), "ame",
             until=ame.until)
     if ame.status == "not_yet" and ame.block == "three_months":

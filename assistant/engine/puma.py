@@ -54,6 +54,7 @@ def assess(ctx: Context) -> Outcome:
         _adult(ctx, o)
     if o.status == "eligible":
         ctx.say(o, "puma.no_retroactivity")
+        ctx.say(o, "puma.carte_vitale_days", days=ctx.value("puma.carte_vitale_days"))
     return o
 
 

@@ -93,8 +93,9 @@ def _service_social(ctx: Context, ame: Outcome) -> Referral:
         r.status = "to_check"
         r.need(*unknown)
         return r
-    ame_only = ctx.get("coverage.ame") == "open" or (ame.status == "eligible" and ctx.get("coverage.puma") != "open")
-    check(not ame_only, "coverage.ame", "bénéficiaire de l'AME")
+    if ctx.outcomes["puma"].status != "open":  # the service serves people already insured
+        ame_only = ctx.get("coverage.ame") == "open" or ame.status == "eligible"
+        return _excluded(ctx, r, ["bénéficiaire de l'AME" if ame_only else "pas (encore) assuré social"])
     check(ctx.get("coverage.regime_general"), "coverage.regime_general", "pas assuré du régime général")
     check(ctx.get("social.health_impacts_life"), "social.health_impacts_life", "santé sans incidence sur la vie")
     check(ctx.get("social.expressed_request"), "social.expressed_request", "pas de demande exprimée")
@@ -138,25 +139,25 @@ def _pass(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     openable = {puma.status, ame.status} & {"eligible", "open"}
     why = []
     if not covered and not openable and "to_check" not in (puma.status, ame.status):
-        why.append("Aucun droit ouvrable aujourd'hui")
+        why.append("aucun droit ouvrable aujourd'hui")
     if ctx.get("housing.stable_address") is False:
-        why.append("Sans adresse stable")
+        why.append("sans adresse stable")
     if ctx.right_to_stay in ("no", "asylum_seeker"):
-        why.append("Séjour précaire (sans titre ou demande d'asile)")
+        why.append("séjour précaire (sans titre ou demande d'asile)")
     amount = ctx.get("resources.annual")
     if amount is not None and css.status in ("eligible", "not_yet") and css.participation_monthly == 0:
-        why.append("Ressources sous le plafond de la CSS gratuite")
+        why.append("ressources sous le plafond de la CSS gratuite")
     elif amount is not None and ame.status in ("eligible", "not_yet"):
-        why.append("Ressources sous le plafond de l'AME")
+        why.append("ressources sous le plafond de l'AME")
     if set(ctx.get("resources.benefits") or ()) & {"rsa"}:
-        why.append("Bénéficiaire du RSA")
+        why.append("bénéficiaire du RSA")
     if set(ctx.get("difficulties") or ()) & {"care_cost", "renounced_care"}:
-        why.append("Renoncement aux soins ou difficulté à les payer")
+        why.append("renoncement aux soins ou difficulté à les payer")
     if not why:
         r.status = "excluded"
         return r
     gap = "couverture partielle (PUMa sans complémentaire)" if partial else "pas de couverture ouverte"
-    ctx.say(r, "pass.recommended", why=f"{'; '.join(why)} ; {gap}")
+    ctx.say(r, "pass.recommended", why=" ; ".join([*why, gap]))
     r.status = "recommended"
     return r
 
