@@ -43,18 +43,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
-def long_date(day: date) -> str:
-    """The date in full, in the current language: `mardi 12 mars 2024`."""
+def _format(day: date, form: str) -> str:
     from babel.dates import format_date
 
-    return format_date(day, format="full", locale=_language)
+    text = format_date(day, format=form, locale=_language)
+    if _language == "fr" and day.day == 1:  # "1er mars", as French writes the first of the month
+        text = text.replace(" 1 ", " 1er ", 1) if form == "full" else text.replace("1 ", "1er ", 1)
+    return text
+
+
+def long_date(day: date) -> str:
+    """The date in full, in the current language: `mardi 12 mars 2024`, `samedi 1er mars 2025`."""
+    return _format(day, "full")
 
 
 def short_date(day: date) -> str:
-    """`12 mars 2024`."""
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=_language)
+    """`12 mars 2024`, `1er février 2025`."""
+    return _format(day, "long")
 
 
 def euros(amount: float) -> str:

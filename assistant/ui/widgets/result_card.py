@@ -1,8 +1,7 @@
-"""The result card: each section of the outcome, every item with its source."""
+"""The result card: each section of the outcome, every item with its details and sources."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -19,11 +18,9 @@ class ResultCard(Vertical):
     def compose(self):
         for title, entries in self.parts:
             yield Static(title, classes="card-title", markup=False)
-            text = Text()
             for e in entries:
-                text.append(MARKS[e.mark] + e.text + "\n", style="bold" if e.details or e.sources else "")
-                for detail in e.details:
-                    text.append(f"    {detail}\n")
-                for source in e.sources:
-                    text.append(f"    ↳ {source}\n", style="dim italic")
-            yield Static(text, classes="card-body")
+                yield Static(MARKS[e.mark] + e.text, classes="card-item", markup=False)
+                if e.details:
+                    yield Static("\n".join(e.details), classes="card-detail", markup=False)
+                if e.sources:
+                    yield Static("\n".join(f"↳ {s}" for s in e.sources), classes="card-source", markup=False)
