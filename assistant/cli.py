@@ -6,6 +6,7 @@ Subcommands are imported only when invoked, so `evaluate` starts without Textual
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -56,8 +57,11 @@ def evaluate(ctx: click.Context) -> None:
 
 
 def main() -> None:
+    args = sys.argv[1:]
+    if args and args[0].startswith("-") and args[0] not in ("--help", "-h"):
+        args = ["app", *args]  # `assistant --db PATH` opens the app, the default command
     try:
-        cli(prog_name="assistant")
+        cli(args=args, prog_name="assistant")
     except Exception as e:  # no traceback ever reaches a user; the message says what broke
         click.echo(f"erreur interne : {type(e).__name__}: {e}", err=True)
         raise SystemExit(1) from None
