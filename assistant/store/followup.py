@@ -86,13 +86,20 @@ def receipt_date(request: dict) -> date | None:
 
 
 def rights_until(request: dict, kb) -> date | None:
-    """End of granted rights: as recorded, else the AME duration from the start date."""
+    """End of granted rights: as recorded, else the knowledge-base duration.
+
+    AME lasts one year from the filing (seed 000 Annexe 2), even when it starts earlier by
+    retroactivity; CSS one year from its effective date.
+    """
     if request.get("rights_until"):
         return _d(request["rights_until"])
-    if request["kind"] == "ame" and request.get("granted_from"):
-        start = _d(request["granted_from"])
-        return add_months(start, kb.value("ame.duration_months", start)) - timedelta(days=1)
-    return None
+    kind = request["kind"]
+    if kind not in ("ame", "css") or not request.get("granted_from"):
+        return None
+    start = _d(request["granted_from"])
+    if kind == "ame":
+        start = max(start, receipt_date(request) or start)
+    return add_months(start, kb.value(f"{kind}.duration_months", start)) - timedelta(days=1)
 
 
 def is_due(deadline: Deadline, on: date, days: int) -> bool:

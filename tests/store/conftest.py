@@ -35,6 +35,7 @@ class FakeKB:
         "ame.renewal_window_months": 2,
         "css.renewal_window_months": 2,
         "ame.duration_months": 12,
+        "css.duration_months": 12,
     }
 
     def value(self, item_id: str, on: date):

@@ -37,7 +37,12 @@ def test_renewal_window_opens_two_months_before_the_end_of_rights(kb):
     assert _ids_dates(ame, kb) == [("renewal_window", date(2026, 2, 9))]  # rights until 2026-04-09
     css = {"kind": "css", "status": "granted", "granted_from": "2025-04-01", "rights_until": "2026-03-31"}
     assert _ids_dates(css, kb) == [("renewal_window", date(2026, 1, 31))]
-    assert _ids_dates({"kind": "css", "status": "granted", "granted_from": "2025-04-01"}, kb) == []
+    # without a recorded end, the CSS lasts one year from its effective date (seed 000 Annexe 2)
+    assert _ids_dates({"kind": "css", "status": "granted", "granted_from": "2025-04-01"}, kb) == [
+        ("renewal_window", date(2026, 1, 31))]
+    # the AME year runs from the filing, even with rights starting earlier (retroactivity)
+    retro = {"kind": "ame", "status": "granted", "granted_from": "2025-03-01", "filed_on": "2025-04-10"}
+    assert _ids_dates(retro, kb) == [("renewal_window", date(2026, 2, 9))]
 
 
 def test_due_lists_what_falls_due_in_the_window_with_overdue(log, kb, clock):
