@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.dialogs import parse
-from assistant.dialogs.schema import Question
+from assistant.dialogs.model import Question
 from assistant.i18n import N_, _, euros, long_date, ngettext
 
 UNKNOWN = {"unknown": True}

@@ -1,28 +1,31 @@
 """Load the dialog files of `dialogs/data/`, validate them, and index them for the runner.
 
 Errors name the file and the field (`referral.yaml: questions > 3 > type: ...`) and are raised
-as `DialogDataError`, never as a traceback.
+as `DialogDataError`, never as a traceback. The validated bank is cached by content hash in
+the user cache (as the knowledge base is), so that the app starts without parsing YAML.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from assistant.dialogs.schema import Bank, DataFile, Dialog, Question
+from assistant.dialogs.model import Bank, Dialog, Question
 
 DATA_DIR = Path(__file__).parent / "data"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CODE = tuple(Path(__file__).parent / name for name in ("model.py", "schema.py", "loader.py"))
 
 
 class DialogDataError(Exception):
     """The dialog files cannot be used; the message names the file and the field."""
 
 
-def _explain(name: str, error: ValidationError) -> DialogDataError:
+def _explain(name: str, error) -> DialogDataError:
+    """A pydantic ValidationError as one line: file, place, message."""
     first = error.errors()[0]
     where = " > ".join(str(p) for p in first["loc"]) or "(top)"
     more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
@@ -51,10 +54,20 @@ class Dialogs:
 
 
 def load_dir(data_dir: Path) -> Dialogs:
+    return Dialogs(_validate(data_dir))
+
+
+def _validate(data_dir: Path) -> Bank:
+    import yaml
+    from pydantic import ValidationError
+
+    from assistant.dialogs.schema import DataFile, check
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     questions, dialogs, start = [], [], None
     for path in sorted(data_dir.glob("*.yaml")):
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except (yaml.YAMLError, UnicodeDecodeError) as e:
             raise DialogDataError(f"{path.name}: not valid YAML: {' '.join(str(e).split())}") from None
         try:
@@ -67,13 +80,47 @@ def load_dir(data_dir: Path) -> Dialogs:
             if start:
                 raise DialogDataError(f"{path.name}: start: already given in another file")
             start = part.start
+    bank = Bank(questions=questions, dialogs=dialogs, start=start or "")
     try:
-        return Dialogs(Bank(questions=questions, dialogs=dialogs, start=start or ""))
-    except ValidationError as e:
-        raise _explain(data_dir.name, e) from None
+        check(bank)
+    except ValueError as e:
+        raise DialogDataError(f"{data_dir.name}: {e}") from None
+    return bank
 
 
 @lru_cache(maxsize=1)
 def load() -> Dialogs:
-    """The bundled dialogs (validated once per process)."""
-    return load_dir(DATA_DIR)
+    """The bundled dialogs: from the cache when the files and the schema are unchanged."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.glob("*.yaml")) + list(_CODE):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    cache = _cache_dir()
+    cached = cache / f"dialogs-{digest.hexdigest()[:24]}.pickle" if cache else None
+    if cached and cached.is_file():
+        try:
+            return Dialogs(pickle.loads(cached.read_bytes()))
+        except Exception:  # a damaged cache is rebuilt, never trusted
+            pass
+    bank = _validate(DATA_DIR)
+    if cached:
+        _write_atomically(cached, pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL))
+    return Dialogs(bank)
+
+
+def _cache_dir() -> Path | None:
+    """The knowledge base's cache folder (ASSISTANT_NO_CACHE / ASSISTANT_CACHE_DIR apply)."""
+    from assistant.knowledge.loader import cache_dir_default
+
+    return cache_dir_default()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a read-only or full disk only costs speed, never correctness."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -6,10 +6,11 @@ re-asks. Dates are read day-first (`12/03/2024` is 12 March), as written in Fran
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
+
+from assistant.dates import add_months
 
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4,
@@ -58,12 +59,6 @@ def _year(text: str, today: date) -> int:
     if len(text) == 2:  # 24 -> 2024, 85 -> 1985: never more than a year ahead of today
         year += 2000 if 2000 + year <= today.year + 1 else 1900
     return year
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _shift(today: date, n: int, unit: str) -> date | None:

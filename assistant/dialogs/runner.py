@@ -25,7 +25,7 @@ from datetime import timedelta
 from typing import Callable
 
 from assistant.dialogs.loader import Dialogs
-from assistant.dialogs.schema import CASE, Dialog, Question
+from assistant.dialogs.model import CASE, Dialog, Question
 from assistant.dialogs.state import DialogState
 from assistant.i18n import _
 
@@ -95,6 +95,13 @@ class Runner:
     def lookup(self, qid: str) -> Question:
         return self.dialogs.questions.get(qid) or self._checklist[qid]
 
+    @property
+    def assessment(self) -> dict:
+        """The engine's assessment of the answers in use (the live provisional outcome)."""
+        if self._assessment is None:
+            self._assessment = self._evaluate(self._values)
+        return self._assessment
+
     def is_checklist(self, question: Question) -> bool:
         return question.id in self._checklist
 
@@ -148,7 +155,7 @@ class Runner:
         self._applied: dict[str, dict] = {}
         self._values: dict[str, object] = {}
         self._then: list[str] = []
-        self.assessment = self._evaluate(self._values)
+        self._assessment: dict | None = None  # evaluated when first read: an entry question needs no engine
         self._advance()
 
     def _advance(self) -> None:
@@ -167,21 +174,22 @@ class Runner:
     def _next(self) -> tuple[Question | None, str | None]:
         for dialog_id in self.agenda:
             dialog = self.dialogs.dialogs[dialog_id]
-            needed = set()
-            for scope in dialog.scope:
-                needed.update(self.assessment.get("needed", {}).get(scope, []))
             own = set(dialog.questions)
             for q in self.dialogs.order(dialog_id):
                 if q.id in self._applied or (q.always and q.id not in own):
                     continue
                 if q.always or (q.field not in self._values
-                                and (q.asks_for & needed or self._matters(q, dialog.scope))):
+                                and (q.asks_for & self._needed(dialog.scope) or self._matters(q, dialog.scope))):
                     return q, dialog_id
             if dialog.checklist:
                 for q in self._checklist_questions(dialog):
                     if q.id not in self._applied:
                         return q, dialog_id
         return None, None
+
+    def _needed(self, scopes: list[str]) -> set[str]:
+        needed = self.assessment.get("needed", {})
+        return {path for scope in scopes for path in needed.get(scope, [])}
 
     def _matters(self, question: Question, scopes: list[str]) -> bool:
         """Whether one of the possible answers to `question` changes the outcome for `scopes`."""
@@ -238,7 +246,7 @@ class Runner:
     def _apply(self, question: Question, answer: dict) -> None:
         values = self._with(question, answer)
         if _facts(values) != _facts(self._values):
-            self.assessment = self._evaluate(values)
+            self._assessment = self._evaluate(values)
         self._values = values
         self._applied[question.id] = answer
         option = next((o for o in question.options if o.id == answer.get("option")), None)

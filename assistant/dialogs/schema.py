@@ -1,131 +1,72 @@
-"""pydantic schema of the dialog files: a bank of questions and the dialogs that order them.
+"""pydantic validation of the dialog files into the dataclasses of `model.py`.
 
-A question fills situation fields (dotted paths of `contract/EVALUATE.md`) or, for paths
-starting with `case.`, facts of the consultation that the engine never sees (the request the
-documents dialog is about). Texts are French source strings, translated with gettext at
-display time.
+Types, required keys and unknown keys are checked by pydantic; the rules across fields and
+files (ids, references between questions and dialogs) by `check`. Both report the file and
+the place of the error.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+import re
+from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict
 
-AnswerType = Literal["choice", "yes_no", "date", "amount", "number", "multi_choice"]
-Scope = Literal["coverages", "referrals", "documents"]
-CASE = "case."
+from assistant.dialogs.model import Bank, Dialog, Question, Source
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(_Strict):
-    doc: str = Field(min_length=1)
-    ref: str = Field(min_length=1)
+ID = re.compile(r"^[a-z0-9_]+$")
+NEEDS_FIELD = ("date", "amount", "number", "multi_choice", "yes_no")
+NEEDS_OPTIONS = ("choice", "multi_choice")
 
 
-class Option(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    label: str = Field(min_length=1)
-    aliases: list[str] = []
-    set: dict[str, Any] = {}
-    value: Any = None
-    then: list[str] = []
-
-
-class Question(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    type: AnswerType
-    field: Optional[str] = None
-    covers: list[str] = []
-    text: str = Field(min_length=1)
-    short: str = Field(min_length=1)
-    help: str = Field(min_length=1)
-    sources: list[Source] = Field(min_length=1)
-    options: list[Option] = []
-    unknown: bool = True
-    always: bool = False
-    minimum: Optional[float] = None
-    maximum: Optional[float] = None
-    probe: list[float] = []  # values tried to see if the answer matters (dates: days from the evaluation date)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "Question":
-        if self.type in ("date", "amount", "number", "multi_choice", "yes_no") and not self.field:
-            raise ValueError(f"a {self.type} question needs `field`")
-        if self.type in ("choice", "multi_choice") and not self.options:
-            raise ValueError(f"a {self.type} question needs `options`")
-        if len({o.id for o in self.options}) != len(self.options):
-            raise ValueError("option ids must be unique")
-        return self
-
-    @property
-    def fields(self) -> set[str]:
-        """Every field this question may fill."""
-        out = set(self.covers)
-        if self.field:
-            out.add(self.field)
-        for option in self.options:
-            out.update(option.set)
-        return out
-
-    @property
-    def asks_for(self) -> set[str]:
-        """The needed fields that make this question worth asking."""
-        return set(self.covers) or {f for f in self.fields if not f.startswith(CASE)}
-
-
-class Checklist(_Strict):
-    """Walk the documents of the assessment that serve the request named by `request_field`."""
-
-    text: str = Field(min_length=1)
-    help: str = Field(min_length=1)
-    request_field: str = Field(pattern=r"^case\.[a-z_]+$")
-    sources: list[Source] = Field(min_length=1)
-
-
-class Dialog(_Strict):
-    id: str = Field(pattern=r"^[a-z_]+$")
-    title: str = Field(min_length=1)
-    scope: list[Scope]
-    questions: list[str]
-    checklist: Optional[Checklist] = None
-
-
-class DataFile(_Strict):
+class DataFile(BaseModel):
     """One YAML file of `dialogs/data/`: `refs` holds YAML anchors only."""
 
+    model_config = ConfigDict(extra="forbid")
     refs: dict[str, Source] = {}
     questions: list[Question] = []
     dialogs: list[Dialog] = []
     start: Optional[str] = None
 
 
-class Bank(_Strict):
-    """All files merged: every question, every dialog, and the dialog a consultation starts with."""
+def _check_question(q: Question) -> None:
+    if not ID.match(q.id):
+        raise ValueError(f"question id {q.id!r}: lower-case letters, digits and _ only")
+    for name in ("text", "short", "help"):
+        if not getattr(q, name).strip():
+            raise ValueError(f"question {q.id}: {name} is empty")
+    if not q.sources:
+        raise ValueError(f"question {q.id}: sources: at least one seed source")
+    if q.type in NEEDS_FIELD and not q.field:
+        raise ValueError(f"question {q.id}: a {q.type} question needs `field`")
+    if q.type in NEEDS_OPTIONS and not q.options:
+        raise ValueError(f"question {q.id}: a {q.type} question needs `options`")
+    ids = [o.id for o in q.options]
+    if len(set(ids)) != len(ids) or not all(ID.match(i) for i in ids):
+        raise ValueError(f"question {q.id}: option ids must be unique, lower-case letters, digits and _")
 
-    questions: list[Question]
-    dialogs: list[Dialog] = Field(min_length=1)
-    start: str
 
-    @model_validator(mode="after")
-    def _references(self) -> "DialogsFile":
-        ids = [q.id for q in self.questions]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise ValueError(f"question ids defined twice: {', '.join(sorted(dupes))}")
-        dialogs = {d.id for d in self.dialogs}
-        if self.start not in dialogs:
-            raise ValueError(f"start dialog {self.start!r} is not defined")
-        for d in self.dialogs:
-            missing = [q for q in d.questions if q not in ids]
-            if missing:
-                raise ValueError(f"dialog {d.id}: unknown questions {', '.join(missing)}")
-        for q in self.questions:
-            for o in q.options:
-                unknown = [t for t in o.then if t not in dialogs]
-                if unknown:
-                    raise ValueError(f"question {q.id} option {o.id}: unknown dialogs {', '.join(unknown)}")
-        return self
+def check(bank: Bank) -> None:
+    """The rules across questions and dialogs; ValueError names the question or dialog."""
+    for q in bank.questions:
+        _check_question(q)
+    ids = [q.id for q in bank.questions]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"question ids defined twice: {', '.join(dupes)}")
+    dialogs = {d.id for d in bank.dialogs}
+    if not dialogs:
+        raise ValueError("no dialog defined")
+    if bank.start not in dialogs:
+        raise ValueError(f"start dialog {bank.start!r} is not defined")
+    for d in bank.dialogs:
+        missing = [q for q in d.questions if q not in ids]
+        if missing:
+            raise ValueError(f"dialog {d.id}: unknown questions {', '.join(missing)}")
+        if d.checklist and not d.checklist.request_field.startswith("case."):
+            raise ValueError(f"dialog {d.id}: checklist request_field must be a case. fact")
+    for q in bank.questions:
+        for o in q.options:
+            unknown = [t for t in o.then if t not in dialogs]
+            if unknown:
+                raise ValueError(f"question {q.id} option {o.id}: unknown dialogs {', '.join(unknown)}")

@@ -14,7 +14,7 @@ from assistant.ui.screens.chat import ChatScreen
 
 class AssistantApp(App):
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, launch: Launch, runner: Runner, recorder: Recorder):
         super().__init__()
@@ -24,8 +24,8 @@ class AssistantApp(App):
         self.title = _("Assistant couverture santé")
         self.sub_title = long_date(launch.on)
 
-    def on_mount(self) -> None:
-        self.push_screen(ChatScreen(self.runner, self.recorder, self.launch.export_dir, self.launch.blink))
+    def get_default_screen(self) -> ChatScreen:
+        return ChatScreen(self.runner, self.recorder, self.launch.export_dir, self.launch.blink)
 
     def on_unmount(self) -> None:
         if self.recorder.log is not None:
@@ -34,7 +34,7 @@ class AssistantApp(App):
 
 def make_app(launch: Launch, assess: Assess | None = None) -> AssistantApp:
     """The app for `launch`; `assess` replaces the engine (tests). Opens the case log if asked."""
-    from assistant.dialogs.engine import engine_assess
+    from assistant.dialogs.engine import EngineAssess
     from assistant.dialogs.loader import load
 
     set_language(launch.lang)
@@ -46,5 +46,5 @@ def make_app(launch: Launch, assess: Assess | None = None) -> AssistantApp:
         if launch.case_id:
             saved = log.get_case(launch.case_id)["dialog"]
             state = DialogState.from_json(saved) if saved else state
-    runner = Runner(load(), assess or engine_assess(state.on, launch.lang), state)
+    runner = Runner(load(), assess or EngineAssess(state.on, launch.lang), state)
     return AssistantApp(launch, runner, Recorder(log, launch.case_id))

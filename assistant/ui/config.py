@@ -1,21 +1,22 @@
-"""The launch settings of the app, frozen: what the CLI and the tests pass to `make_app`."""
+"""The launch settings of the app, frozen: what the CLI and the tests pass to `make_app`.
+
+A frozen dataclass rather than a pydantic model: the CLI validates the options, and the app
+starts without importing pydantic (the first question shows before the engine loads).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict
 
 
-class Launch(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class Launch:
     on: date  # evaluation date
-    lang: Literal["fr", "en"] = "fr"
     export_dir: Path  # where handover slips and calendars are written
+    lang: str = "fr"
     record: bool = True  # save answers in the case log
-    db: Optional[Path] = None  # case log; None: the store's default location
-    case_id: Optional[str] = None  # resume this case of the log
+    db: Path | None = None  # case log; None: the store's default location
+    case_id: str | None = None  # resume this case of the log
     blink: bool = True  # cursor blink (off for snapshots)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.dialogs.answers import choices
-from assistant.dialogs.schema import Question
+from assistant.dialogs.model import Question
 from assistant.i18n import _
 
 PICKED = ("choice", "yes_no", "multi_choice")

@@ -5,7 +5,7 @@ import pytest
 from typing_extensions import is_typeddict
 
 from assistant.dialogs.loader import DATA_DIR, DialogDataError, load, load_dir
-from assistant.dialogs.schema import CASE
+from assistant.dialogs.model import CASE
 from assistant.situation import Situation
 
 
@@ -61,3 +61,31 @@ def test_a_dialog_naming_an_unknown_question_is_refused(tmp_path):
         "start: a\ndialogs: [{id: a, title: A, scope: [], questions: [nowhere]}]\n", encoding="utf-8")
     with pytest.raises(DialogDataError, match="unknown questions nowhere"):
         load_dir(tmp_path)
+
+
+@pytest.mark.parametrize("change, error", [
+    (("type: multi_choice", "type: multi_choice\n    colour: blue"), r"^referral\.yaml: questions > 0 > colour: Unexpected keyword"),
+    (("id: difficulties", "id: Difficultés"), r"question id 'Difficultés'"),
+    (("field: social.followed_by", "flied: social.followed_by"), r"^referral\.yaml: questions > 4 > flied"),
+])
+def test_unknown_keys_and_bad_ids_are_refused(tmp_path, change, error):
+    for path in DATA_DIR.glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (tmp_path / "referral.yaml").read_text(encoding="utf-8").replace(*change, 1)
+    (tmp_path / "referral.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DialogDataError, match=error):
+        load_dir(tmp_path)
+
+
+def test_the_app_starts_without_pydantic_once_the_bank_is_cached(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from assistant.dialogs.loader import load; load(); "
+            "import assistant.ui.app; print('pydantic' in sys.modules)")
+    env = os.environ | {"ASSISTANT_CACHE_DIR": str(tmp_path)}
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,  # noqa: E731
+                                 env=env).stdout.strip()
+    assert run() == "True"  # first start: validates the YAML files, fills the cache
+    assert run() == "False"

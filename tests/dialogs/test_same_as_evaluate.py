@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dialogs.engine import engine_assess
+from assistant.dialogs.engine import EngineAssess
 from assistant.dialogs.loader import load
 from assistant.dialogs.runner import Runner
 from assistant.dialogs.state import DialogState
@@ -62,7 +62,7 @@ def test_dialog_reaches_the_same_outcome_as_evaluate(path, kb):
     case = json.loads(path.read_text(encoding="utf-8"))
     on = date.fromisoformat(case["on"])
     facts = flatten(case["situation"])
-    runner = Runner(load(), engine_assess(on, kb=kb), DialogState(on=on))
+    runner = Runner(load(), EngineAssess(on, kb=kb), DialogState(on=on))
     for dialog in ("triage", "referral"):
         runner.open_dialog(dialog)
         while not runner.done:
@@ -78,7 +78,7 @@ SOCIAL_ITEMS = {"health_impacts_life", "expressed_request", "fragility_items", "
 
 
 def run_all(kb, facts: dict, on=date(2025, 3, 3)) -> list[str]:
-    runner = Runner(load(), engine_assess(on, kb=kb), DialogState(on=on))
+    runner = Runner(load(), EngineAssess(on, kb=kb), DialogState(on=on))
     for dialog in ("triage", "referral", "documents"):
         runner.open_dialog(dialog)
         while not runner.done:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input, Static
 
 from assistant.dialogs.answers import echo, interpret, re_ask
 from assistant.dialogs.outcome import source_text
@@ -17,14 +17,15 @@ from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Rejected, Runner
 from assistant.i18n import _, long_date
 from assistant.ui.recorder import Recorder
-from assistant.ui.screens.edit import EditScreen
-from assistant.ui.screens.result import ResultScreen
-from assistant.ui.screens.review import ReviewScreen
 from assistant.ui.shortcuts import placeholder, shortcuts
+from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.answer_input import AnswerInput
 from assistant.ui.widgets.bubble import Bubble
 from assistant.ui.widgets.replies import QuickReplies
 from assistant.ui.widgets.side_panel import SidePanel
+
+
+NARROW = 100  # columns under which the side panel is shown instead of the chat, on F2
 
 
 class ChatScreen(Screen):
@@ -44,39 +45,64 @@ class ChatScreen(Screen):
         self.blink = blink
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        self.on_resize()  # before the children mount: one styling pass instead of two
+        yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="chat"):
-                yield VerticalScroll(id="transcript")
-                yield QuickReplies(id="replies")
+                with VerticalScroll(id="transcript"):
+                    yield from self.transcript()
+                yield QuickReplies(self.runner.question, id="replies")
                 answer = AnswerInput(id="answer")
                 answer.cursor_blink = self.blink
                 yield answer
-            yield SidePanel(id="side")
-        yield Footer()
+        yield KeyBar(self.BINDINGS, id="keys")
+
+    def on_resize(self, event: events.Resize | None = None) -> None:
+        """Below 100 columns the side panel hides behind F2 (see app.tcss)."""
+        self.set_class(self.app.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
-        self.replay()
         self.query_one(AnswerInput).focus()
+        self.prompt()
+        # The panel runs the engine: it comes after the first paint, so the question shows at once.
+        self.call_after_refresh(self.add_panel)
+
+    async def add_panel(self) -> None:
+        main = self.query_one("#main", Horizontal)
+        if not main.is_attached:  # the app is closing already
+            return
+        panel = SidePanel(id="side")
+        await main.mount(panel)
+        panel.refresh_from(self.runner)
+
+    def refresh_panel(self) -> None:
+        for panel in self.query(SidePanel):  # none until the first paint is done
+            panel.refresh_from(self.runner)
 
     # -- the transcript --------------------------------------------------------------------
 
-    def welcome(self) -> Bubble:
-        return Bubble(_("Consultation du {date}. Répondez avec les boutons, les touches 1 à 9 "
-                        "(o/n pour oui/non, ? pour « je ne sais pas ») ou en tapant la réponse. "
-                        "F1 : pourquoi cette question ? Ctrl+Z : revenir en arrière.").format(
-            date=long_date(self.runner.state.on)), "note")
-
-    def replay(self) -> None:
-        """Rebuild the chat from the answers in use (on start, on resume, after an edit)."""
-        transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.remove_children()
-        bubbles = [self.welcome()]
+    def transcript(self) -> list[Bubble]:
+        """The chat from the answers in use: welcome, each question and answer, the question now."""
+        bubbles = [Bubble(_("Consultation du {date}. Répondez avec les boutons, les touches 1 à 9 "
+                            "(o/n pour oui/non, ? pour « je ne sais pas ») ou en tapant la réponse. "
+                            "F1 : pourquoi cette question ? Ctrl+Z : revenir en arrière.").format(
+            date=long_date(self.runner.state.on)), "note")]
         for question, answer in self.runner.applied():
             bubbles.append(Bubble(_(question.text), "assistant"))
             bubbles.append(Bubble(echo(question, answer), "agent", question.id))
-        transcript.mount_all(bubbles)
-        self.ask()
+        if self.runner.question is not None:
+            bubbles.append(Bubble(_(self.runner.question.text), "assistant"))
+        return bubbles
+
+    def replay(self) -> None:
+        """Rebuild the chat after an edit: the answers in use, and the question now."""
+        transcript = self.query_one("#transcript", VerticalScroll)
+        transcript.remove_children()
+        transcript.mount_all(self.transcript())
+        transcript.scroll_end(animate=False)
+        self.query_one(QuickReplies).show(self.runner.question)
+        self.refresh_panel()
+        self.prompt()
 
     def say(self, text: str, role: str, question_id: str | None = None) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
@@ -84,9 +110,16 @@ class ChatScreen(Screen):
         transcript.scroll_end(animate=False)
 
     def ask(self) -> None:
+        """After an answer: the next question, or the result."""
+        self.refresh_panel()
+        self.query_one(QuickReplies).show(self.runner.question)
+        if self.runner.question is not None:
+            self.say(_(self.runner.question.text), "assistant")
+        self.prompt()
+
+    def prompt(self) -> None:
+        """Set the answer line for the question now; at the end, record and show the result."""
         question = self.runner.question
-        self.query_one(SidePanel).refresh_from(self.runner)
-        self.query_one(QuickReplies).show(question)
         answer_line = self.query_one(AnswerInput)
         if question is None:
             answer_line.shortcuts = {}
@@ -97,7 +130,6 @@ class ChatScreen(Screen):
             return
         answer_line.shortcuts = shortcuts(question)
         answer_line.placeholder = placeholder(question)
-        self.say(_(question.text), "assistant")
 
     # -- answering -------------------------------------------------------------------------
 
@@ -172,6 +204,8 @@ class ChatScreen(Screen):
             self.recorder.answered(self.runner, question_id, answer)
             self.replay()
 
+        from assistant.ui.screens.edit import EditScreen
+
         self.app.push_screen(EditScreen(question, current, self.runner.state.on, self.blink), apply)
 
     def action_back(self) -> None:
@@ -180,12 +214,14 @@ class ChatScreen(Screen):
             self.edit(applied[-1][0].id)
 
     def action_review(self) -> None:
+        from assistant.ui.screens.review import ReviewScreen
+
         self.app.push_screen(ReviewScreen(self.runner), lambda qid: qid and self.edit(qid))
 
     def action_why(self) -> None:
         question = self.runner.question
         if question is not None:
-            sources = " ; ".join(source_text(s.model_dump()) for s in question.sources)
+            sources = " ; ".join(source_text({"doc": s.doc, "ref": s.ref}) for s in question.sources)
             self.say(f"{_(question.help)}\n" + _("Source : {sources}").format(sources=sources), "note")
 
     def action_toggle_side(self) -> None:
@@ -193,6 +229,8 @@ class ChatScreen(Screen):
         self.call_after_refresh(self.query_one(AnswerInput).focus)  # back to the answer line once shown
 
     def action_result(self) -> None:
+        from assistant.ui.screens.result import ResultScreen
+
         stem = f"fiche-{self.recorder.case_id or self.runner.state.on.isoformat()}"
 
         def next_dialog(dialog_id: str | None) -> None:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from assistant.dialogs.answers import echo, interpret, re_ask
-from assistant.dialogs.schema import Question
+from assistant.dialogs.model import Question
 from assistant.i18n import _
 from assistant.ui.widgets.answer_input import AnswerInput
 from assistant.ui.widgets.replies import QuickReplies
@@ -35,14 +35,13 @@ class EditScreen(ModalScreen[dict | None]):
             if self.current is not None:
                 yield Static(_("Réponse actuelle : {answer}").format(answer=echo(self.question, self.current)),
                              id="edit-current", markup=False)
-            yield QuickReplies(id="edit-replies")
+            yield QuickReplies(self.question, id="edit-replies")
             answer = AnswerInput(placeholder=placeholder(self.question), id="edit-answer")
             answer.cursor_blink = self.blink
             yield answer
             yield Static(_("Entrée : valider · Échap : annuler"), id="edit-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(QuickReplies).show(self.question)
         self.query_one(AnswerInput).shortcuts = shortcuts(self.question)
         self.query_one(AnswerInput).focus()
 

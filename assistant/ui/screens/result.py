@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from assistant.dialogs import handover
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _
 from assistant.ui.summary import facts
+from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.result_card import ResultCard
 
 
@@ -35,11 +36,11 @@ class ResultScreen(Screen[str | None]):
         self.stem = stem
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
             yield Static(_("Résultat du {date}").format(date=self.app.sub_title), id="result-title", markup=False)
             yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
-        yield Footer()
+        yield KeyBar(self.BINDINGS, id="keys")
 
     def action_export(self) -> None:
         paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,

@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import Button
 
 from assistant.dialogs.answers import Choice, choices, multi_answer
-from assistant.dialogs.schema import Question
+from assistant.dialogs.model import Question
 from assistant.i18n import _
 
 VALIDATE = "-validate"  # name of the button that sends a multi-choice selection
@@ -19,18 +19,23 @@ class QuickReplies(Vertical):
             super().__init__()
             self.answer = answer
 
-    def __init__(self, **kwargs):
+    def __init__(self, question: Question | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.question: Question | None = None
-        self.choices: list[Choice] = []
-        self.ticked: list = []
-        self.buttons: dict[str, Button] = {}
+        self._prepare(question)
+
+    def compose(self):
+        yield from self.buttons.values()
 
     def show(self, question: Question | None) -> None:
+        """Replace the quick replies with those of `question` (none when None)."""
+        self.remove_children()
+        self._prepare(question)
+        self.mount_all(self.buttons.values())
+
+    def _prepare(self, question: Question | None) -> None:
         self.question = question
         self.choices = choices(question) if question else []
         self.ticked = []
-        self.remove_children()
         self.buttons = {c.id: Button(self._label(c), name=c.id, compact=True) for c in self.choices}
         if question is not None and question.type == "multi_choice":
             self.buttons[VALIDATE] = Button(_("Valider la sélection (Entrée)"), name=VALIDATE, compact=True,
@@ -38,7 +43,6 @@ class QuickReplies(Vertical):
         self.set_class(bool(self.choices) and all(len(_(c.label)) <= 16 for c in self.choices), "-row")
         for button in self.buttons.values():
             button.can_focus = False  # the answer line keeps the focus: keys 1-9 stay live after a click
-        self.mount_all(self.buttons.values())
 
     def _label(self, choice: Choice) -> str:
         tick = ("[x] " if choice.value in self.ticked else "[ ] ") if choice.answer is None else ""

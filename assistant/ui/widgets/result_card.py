@@ -1,13 +1,29 @@
-"""The result card: each section of the outcome, every item with its details and sources."""
+"""The result card: each section of the outcome, every item with its details and sources.
+
+One Static per section, rendering a Rich group (details and sources indented under their
+item): a few widgets instead of one per line keep the card quick to show.
+"""
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from assistant.dialogs.outcome import sections
+from assistant.dialogs.outcome import Entry, sections
 
 MARKS = {True: "☑ ", False: "☐ ", None: "• "}
+
+
+def _entry(e: Entry) -> list:
+    parts: list = [Text(MARKS[e.mark] + e.text, style="bold")]
+    if e.details:
+        parts.append(Padding(Text("\n".join(e.details)), (0, 0, 0, 4)))
+    if e.sources:
+        parts.append(Padding(Text("\n".join(f"↳ {s}" for s in e.sources), style="dim italic"), (0, 0, 0, 4)))
+    return parts
 
 
 class ResultCard(Vertical):
@@ -18,9 +34,4 @@ class ResultCard(Vertical):
     def compose(self):
         for title, entries in self.parts:
             yield Static(title, classes="card-title", markup=False)
-            for e in entries:
-                yield Static(MARKS[e.mark] + e.text, classes="card-item", markup=False)
-                if e.details:
-                    yield Static("\n".join(e.details), classes="card-detail", markup=False)
-                if e.sources:
-                    yield Static("\n".join(f"↳ {s}" for s in e.sources), classes="card-source", markup=False)
+            yield Static(Group(*(part for e in entries for part in _entry(e))), classes="card-body")
