@@ -29,7 +29,7 @@ def test_first_question_is_the_entry_question(runner):
 
 def test_the_entry_answer_chooses_the_dialogs(runner):
     say(runner, "2")
-    assert runner.agenda == ["accueil", "renewal", "triage"]
+    assert runner.agenda == ["accueil", "renewal"]
     assert runner.question.id == "followup"
 
 

@@ -94,3 +94,29 @@ def test_a_french_national_is_never_asked_about_stay_or_asylum(kb):
 def test_a_minor_is_never_asked_the_social_service_items(kb):
     asked = run_all(kb, {"person.nationality": "french", "person.age": 12})
     assert "age" in asked and not SOCIAL_ITEMS & set(asked)
+
+
+@pytest.mark.parametrize("follow, first, dialog", [
+    ("ame_ending", "ame_until", "renewal_ame"), ("css_ending", "css_until", "renewal_css"),
+    ("lost_right_to_stay", "permit_expired_on", "renewal_stay"), ("asylum_ended", "asylum_ended_on", "renewal_asylum"),
+])
+def test_each_follow_up_asks_its_deciding_date_first(kb, follow, first, dialog):
+    on = date(2025, 3, 3)
+    runner = Runner(load(), EngineAssess(on, kb=kb), DialogState(on=on))
+    runner.answer({"set": {"case.purpose": "renewal"}, "option": "renewal"})
+    option = next(o for o in runner.question.options if o.id == follow)
+    runner.answer({"set": dict(option.set), "option": follow})
+    assert (runner.question.id, runner.dialog) == (first, dialog)
+    assert runner.agenda == ["accueil", "renewal", dialog, "triage"]
+
+
+def test_an_ame_ending_gives_the_renewal_window(kb):
+    on = date(2025, 3, 3)
+    runner = Runner(load(), EngineAssess(on, kb=kb), DialogState(on=on))
+    runner.answer({"set": {"case.purpose": "renewal"}, "option": "renewal"})
+    option = next(o for o in runner.question.options if o.id == "ame_ending")
+    runner.answer({"set": dict(option.set), "option": "ame_ending"})
+    runner.answer({"set": {"coverage.ame_until": "2025-04-30"}})
+    ame = next(c for c in runner.assessment["coverages"] if c["id"] == "ame")
+    assert (ame["status"], ame["until"]) == ("open", "2025-04-30")
+    assert {"id": "ame_renewal_window", "date": "2025-02-28"}.items() <= runner.assessment["deadlines"][0].items()
