@@ -16,11 +16,11 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         o.status = "to_check"
         ctx.say(o, "css.exists")
         return o
-    if ctx.get("coverage.complementary") == "css" and _open(ctx, o):
-        return o
-    if puma.status == "not_eligible":
+    if puma.status == "not_eligible":  # a CSS said to be open cannot outlive the PUMa
         o.status, o.block = "not_eligible", "no_puma"
         ctx.say(o, "css.needs_puma")
+        return o
+    if ctx.get("coverage.complementary") == "css" and _open(ctx, o):
         return o
     if puma.status == "to_check" and not _puma_open_for_css(ctx, puma):
         o.need(*puma.missing)

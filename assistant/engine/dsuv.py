@@ -30,7 +30,8 @@ def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
         return no("dsuv.minor_evaluation", "minor_evaluation")
     if ctx.right_to_stay == "short_stay_visa" or puma.block == "visa":
         return no("dsuv.visa", "visa")
-    if ctx.get("person.eu_rights_abroad") or puma.block in ("rights_abroad", "posted"):
+    abroad = ctx.nationality == "eu" and ctx.get("person.eu_rights_abroad")
+    if abroad or puma.block in ("rights_abroad", "posted"):
         return no("dsuv.rights_abroad", "rights_abroad")
     if puma.status == "open" or ame.status == "open":
         return no("dsuv.has_rights", "covered", what="PUMa en cours" if puma.status == "open" else "AME en cours")

@@ -127,11 +127,11 @@ def _minor(ctx: Context, o: Outcome) -> None:
 
 def _adult(ctx: Context, o: Outcome) -> None:
     activity = ctx.get("person.activity")
-    if activity == "posted_worker":
+    nationality, stay = ctx.nationality, ctx.right_to_stay
+    if activity == "posted_worker" and stay != "no":  # covered by the employer's country
         o.status, o.block = "not_eligible", "posted"
         ctx.say(o, "puma.eu_posted")
         return
-    nationality, stay = ctx.nationality, ctx.right_to_stay
     if nationality is None and stay is None:
         o.status = "to_check"
         o.need("person.nationality", "person.right_to_stay")
