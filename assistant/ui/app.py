@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Callable
+
 from textual.app import App
 
+from assistant.dialogs.loader import load
 from assistant.dialogs.runner import Assess, Runner
 from assistant.dialogs.state import DialogState
 from assistant.i18n import _, long_date, set_language
@@ -16,35 +20,46 @@ class AssistantApp(App):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, launch: Launch, runner: Runner, recorder: Recorder):
+    def __init__(self, launch: Launch, log, assess: Callable[[date], Assess]):
+        """`log`: an open CaseLog or None; `assess(on)`: the engine for an evaluation date."""
         super().__init__()
         self.launch = launch
-        self.runner = runner
-        self.recorder = recorder
+        self.case_log = log
+        self.assess = assess
         self.title = _("Assistant couverture santé")
-        self.sub_title = long_date(launch.on)
+        self._start(launch.case_id)
+
+    def _start(self, case_id: str | None) -> None:
+        state = DialogState(on=self.launch.on)
+        if case_id and self.case_log is not None:
+            saved = self.case_log.get_case(case_id)["dialog"]
+            state = DialogState.from_json(saved) if saved else state
+        self.runner = Runner(load(), self.assess(state.on), state)
+        self.recorder = Recorder(self.case_log, case_id)
+        self.sub_title = long_date(state.on)
 
     def get_default_screen(self) -> ChatScreen:
         return ChatScreen(self.runner, self.recorder, self.launch.export_dir, self.launch.blink)
 
+    def open_case(self, case_id: str | None) -> None:
+        """Resume a case of the log in the chat; None starts a new consultation."""
+        self._start(case_id)
+        chat = self.screen_stack[0]
+        chat.start(self.runner, self.recorder)
+
     def on_unmount(self) -> None:
-        if self.recorder.log is not None:
-            self.recorder.log.close()
+        if self.case_log is not None:
+            self.case_log.close()
 
 
-def make_app(launch: Launch, assess: Assess | None = None) -> AssistantApp:
-    """The app for `launch`; `assess` replaces the engine (tests). Opens the case log if asked."""
+def make_app(launch: Launch, assess: Callable[[date], Assess] | None = None) -> AssistantApp:
+    """The app for `launch`; `assess(on)` replaces the engine (tests). Opens the case log if asked."""
     from assistant.dialogs.engine import EngineAssess
-    from assistant.dialogs.loader import load
 
     set_language(launch.lang)
-    log, state = None, DialogState(on=launch.on)
+    log = None
     if launch.record:
         from assistant.store.caselog import CaseLog
 
         log = CaseLog(launch.db)
-        if launch.case_id:
-            saved = log.get_case(launch.case_id)["dialog"]
-            state = DialogState.from_json(saved) if saved else state
-    runner = Runner(load(), assess or EngineAssess(state.on, launch.lang), state)
-    return AssistantApp(launch, runner, Recorder(log, launch.case_id))
+    return AssistantApp(launch, log, assess or (lambda on: EngineAssess(on, launch.lang)))

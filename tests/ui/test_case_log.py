@@ -28,3 +28,23 @@ async def test_answers_are_saved_as_given_and_the_case_resumes(launch, tmp_path)
         assert bubbles(resumed, "agent") == ["Ouvrir des droits (première demande)", "Hors Union européenne"]
         await type_answer(pilot, "sans papiers")
         assert resumed.recorder.case_id == case_id
+
+
+async def test_history_opens_a_case_and_ctrl_n_starts_a_new_one(launch, tmp_path):
+    with CaseLog(tmp_path / "cases.db") as log:
+        case_id = log.create_case(dialog={"format": 1, "on": "2025-02-01", "transcript": ["purpose"], "added": [],
+                                          "answers": {"purpose": {"set": {"case.purpose": "rights"}, "option": "rights"}}})
+    app = make_app(launch())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.recorder.case_id == case_id
+        assert app.runner.state.on.isoformat() == "2025-02-01"  # the case keeps its evaluation date
+        assert asking(app) == "nationality"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.recorder.case_id is None and asking(app) == "purpose"

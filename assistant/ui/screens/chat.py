@@ -35,6 +35,8 @@ class ChatScreen(Screen):
         Binding("f3", "review", _("Réponses")),
         Binding("ctrl+z", "back", _("Revenir")),
         Binding("f5", "result", _("Résultat")),
+        Binding("f4", "history", _("Dossiers")),
+        Binding("ctrl+n", "new", _("Nouvelle")),
     ]
 
     def __init__(self, runner: Runner, recorder: Recorder, export_dir: Path, blink: bool = True):
@@ -93,6 +95,12 @@ class ChatScreen(Screen):
         if self.runner.question is not None:
             bubbles.append(Bubble(_(self.runner.question.text), "assistant"))
         return bubbles
+
+    def start(self, runner: Runner, recorder: Recorder) -> None:
+        """Show another consultation (resumed from the log, or new)."""
+        self.runner, self.recorder = runner, recorder
+        self.query_one("#title", Static).update(f"{self.app.title} — {self.app.sub_title}")
+        self.replay()
 
     def replay(self) -> None:
         """Rebuild the chat after an edit: the answers in use, and the question now."""
@@ -217,6 +225,19 @@ class ChatScreen(Screen):
         from assistant.ui.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.runner), lambda qid: qid and self.edit(qid))
+
+    def action_history(self) -> None:
+        if self.app.case_log is None:
+            self.notify(_("Le journal des dossiers n'est pas ouvert (--no-log)."), severity="warning")
+            return
+        from assistant.knowledge.loader import load as load_kb
+        from assistant.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.app.case_log, load_kb()),
+                             lambda case_id: case_id and self.app.open_case(case_id))
+
+    def action_new(self) -> None:
+        self.app.open_case(None)
 
     def action_why(self) -> None:
         question = self.runner.question
