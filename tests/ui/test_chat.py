@@ -158,3 +158,12 @@ async def test_readable_at_80x24_with_the_panel_behind_f2(app):
         await pilot.press("f2", "1")
         await pilot.pause()
         assert asking(app) == "nationality"
+
+
+async def test_the_key_bar_is_clickable(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.click("#keys", offset=(26, 0))  # "F3 Réponses"
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)

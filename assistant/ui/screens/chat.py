@@ -29,14 +29,14 @@ NARROW = 100  # columns under which the side panel is shown instead of the chat,
 
 
 class ChatScreen(Screen):
-    BINDINGS = [
+    BINDINGS = [  # in the key bar in this order; Ctrl+N is left out of it (80 columns)
         Binding("f1", "why", _("Pourquoi ?")),
-        Binding("f2", "toggle_side", _("Panneau")),
-        Binding("f3", "review", _("Réponses")),
         Binding("ctrl+z", "back", _("Revenir")),
+        Binding("f3", "review", _("Réponses")),
         Binding("f5", "result", _("Résultat")),
+        Binding("f2", "toggle_side", _("Panneau")),
         Binding("f4", "history", _("Dossiers")),
-        Binding("ctrl+n", "new", _("Nouvelle")),
+        Binding("ctrl+n", "new", _("Nouvelle consultation"), show=False),
     ]
 
     def __init__(self, runner: Runner, recorder: Recorder, export_dir: Path, blink: bool = True):

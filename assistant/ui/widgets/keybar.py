@@ -28,9 +28,11 @@ class KeyBar(Static):
     def __init__(self, bindings: list[Binding], **kwargs):
         text, self.spans = Text(), []
         for b in bindings:
+            if not b.show:
+                continue
             start = len(text)
-            text.append(f" {key_label(b.key)} ", style="bold reverse")
-            text.append(f" {b.description}  ")
+            text.append(key_label(b.key), style="bold reverse")
+            text.append(f" {b.description} ")
             self.spans.append((start, len(text), b.action))
         super().__init__(text, **kwargs)
 
