@@ -14,7 +14,7 @@ async def test_welcome_asks_the_entry_question(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert asking(app) == "purpose"
-        assert bubbles(app, "assistant") == ["Bonjour. Pour quoi la personne vient-elle aujourd'hui ?"]
+        assert bubbles(app, "assistant") == ["Bonjour. Pourquoi la personne vient-elle aujourd'hui ?"]
         assert "lundi 3 mars 2025" in bubbles(app, "note")[0]
 
 
