@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -68,19 +69,52 @@ def main(argv: list[str]) -> int:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, separators=_COMPACT) + "\n")
         return 0
 
+    lines = [(number, line) for number, line in enumerate(raw.splitlines(), start=1) if line.strip()]
     bad = False
-    out = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for text, chunk_bad in _batch(lines, on, kb, args.lang):
+        sys.stdout.write(text)
+        bad = bad or chunk_bad
+    return 2 if bad else 0
+
+
+_PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
+_CHUNK = 250
+_job: tuple = ()  # (on, kb, lang): set before forking, inherited by the workers
+
+
+def _batch(lines: list[tuple[int, bytes]], on: date, kb, lang: str):
+    """Yield (JSON Lines text, any bad line) chunk by chunk, in input order.
+
+    Large batches use one forked worker per core (up to 4): the knowledge base and compiled
+    validator are inherited, so workers start at once.
+    """
+    global _job
+    _job = (on, kb, lang)
+    chunks = [lines[i:i + _CHUNK] for i in range(0, len(lines), _CHUNK)]
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(lines) < _PARALLEL_FROM or sys.platform == "win32":
+        yield from map(_evaluate_chunk, chunks)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_evaluate_chunk, chunks)
+
+
+def _evaluate_chunk(chunk: list[tuple[int, bytes]]) -> tuple[str, bool]:
+    from assistant.engine import evaluate
+    from assistant.validation import SituationError, parse_situation
+
+    on, kb, lang = _job
+    out, bad = [], False
+    for number, line in chunk:
         try:
-            result = evaluate(parse_situation(line, on), on=on, kb=kb, lang=args.lang)
+            result = evaluate(parse_situation(line, on), on=on, kb=kb, lang=lang)
         except SituationError as e:
             bad = True
             result = {"error": {"line": number, "field": e.field, "message": e.message}}
         out.append(json.dumps(result, ensure_ascii=False, separators=_COMPACT))
-    sys.stdout.write("\n".join(out) + ("\n" if out else ""))
-    return 2 if bad else 0
+    return "".join(line + "\n" for line in out), bad
 
 
 def _read(path: str) -> bytes:

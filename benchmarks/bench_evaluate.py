@@ -3,7 +3,8 @@
 1. Cold start of `python -m assistant evaluate FILE` against `python -c "import pydantic"`,
    interleaved run by run so machine noise hits both alike (target: ratio of medians <= 1.5).
 2. In-process `evaluate()` latency over varied situations (target: p99 < 1 ms).
-3. `evaluate --batch` over 10,000 situations, whole process (target: > 5,000 situations/s).
+3. `evaluate --batch` over 10,000 situations, whole command, wall clock (target: > 5,000/s);
+   large batches fork one worker per core, so the single-core rate is printed by step 2.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def in_process(n: int = 20000) -> None:
     for line in raw:
         json.dumps(evaluate(parse_situation(line, on), on=on, kb=kb))
     per = (time.perf_counter() - t) / len(raw) * 1e6
-    print(f"in-process parse + evaluate + JSON out: {per:.0f} µs per situation")
+    print(f"in-process parse + evaluate + JSON out: {per:.0f} µs per situation = {1e6 / per:,.0f}/s on one core")
 
 
 def batch(n: int = 10000) -> None:
@@ -86,8 +87,8 @@ def batch(n: int = 10000) -> None:
     assert len(out.stdout.splitlines()) == n
     runs = [_timed(cmd) for _ in range(3)]
     wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
-    print(f"--batch: {n} situations, whole process, best of 3: wall {wall:.2f} s = {n / wall:,.0f}/s, "
-          f"CPU {cpu:.2f} s = {n / cpu:,.0f}/s (target > 5,000/s)")
+    print(f"--batch: {n} situations, whole command (forked workers, one per core), best of 3: "
+          f"wall {wall:.2f} s = {n / wall:,.0f}/s (target > 5,000/s); CPU of all processes {cpu:.2f} s")
 
 
 if __name__ == "__main__":

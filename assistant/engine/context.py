@@ -30,13 +30,16 @@ def flatten(situation: dict) -> dict:
 
 
 def _render(value) -> str:
-    if isinstance(value, date):
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is date:
         return fr(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if kind is float and value.is_integer():
+        value, kind = int(value), int
+    if kind is int:
         return f"{value:,}".replace(",", "\u202f")
-    if isinstance(value, float):
+    if kind is float:
         return f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
     return str(value)
 
@@ -144,12 +147,13 @@ class Context:
 
     def say(self, outcome: Outcome, item_id: str, when: date | None = None, **params) -> None:
         """Add the reason `item_id` (rendered with `params`) and its sources to `outcome`."""
-        when = when or self.app
-        text = self.kb.text(item_id, when, self.lang)
+        version = self.kb.version(item_id, when or self.app)
+        text = version["text"] or self.kb.items[item_id]["label"]
+        text = text.get(self.lang) or text["fr"]
         if params:
             text = text.format(**{k: _render(v) for k, v in params.items()})
         outcome.reasons.append(text)
-        outcome.cite(self.kb.sources(item_id, when))
+        outcome.cite(version["sources"])
 
     def text(self, item_id: str, when: date | None = None, **params) -> str:
         text = self.kb.text(item_id, when or self.app, self.lang)

@@ -106,3 +106,23 @@ def test_any_json_evaluates_or_is_refused_naming_the_field(value, monkeypatch, c
         assert len(lines) == 1 and lines[0].startswith("situation invalide : ")
         field = lines[0].removeprefix("situation invalide : ").split(":")[0]
         assert field == "situation" or field.split(".")[0] in raw
+
+
+def test_large_batch_in_parallel_keeps_order_and_line_numbers(tmp_path):
+    situations = [{"person": {"age": i % 90}} for i in range(2100)]
+    lines = [json.dumps(s) for s in situations]
+    lines[1500] = '{"person": {"age": -1}}'
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    p = run("--batch", str(path), "--on", "2025-06-01")
+    assert p.returncode == 2
+    out = [json.loads(line) for line in p.stdout.splitlines()]
+    assert len(out) == 2100
+    assert out[1500] == {"error": {"line": 1501, "field": "person.age", "message": out[1500]["error"]["message"]}}
+    sequential = main_lines([lines[1499], lines[1501]])
+    assert [out[1499], out[1501]] == sequential
+
+
+def main_lines(lines: list[str]) -> list[dict]:
+    p = run("--batch", "-", "--on", "2025-06-01", stdin="\n".join(lines) + "\n")
+    return [json.loads(line) for line in p.stdout.splitlines()]
