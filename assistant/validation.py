@@ -1,14 +1,13 @@
 """Validate a situation: strict schema (pydantic-core, compiled once and cached) + coherence.
 
 `evaluate` must start fast, so the schema of `situation.py` is compiled to a plain core
-schema, cached as JSON keyed by the hash of `situation.py` and the pydantic-core version, and
-validated with `pydantic_core.SchemaValidator` alone. The pydantic models are imported only
-to rebuild that cache. A test checks the cached validator and the models always agree.
+schema, cached as JSON keyed by a fingerprint of `situation.py` and the pydantic-core version,
+and validated with `pydantic_core.SchemaValidator` alone. The pydantic models are imported
+only to rebuild that cache. A test checks the cached validator and the models always agree.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -71,9 +70,9 @@ def _plain(node):
 def _cached_schema() -> dict:
     import pydantic_core
 
-    from assistant.knowledge.loader import _write_atomically, cache_dir_default
+    from assistant.knowledge.loader import _write_atomically, cache_dir_default, fingerprint
 
-    key = hashlib.sha256(_SITUATION_PY.read_bytes() + pydantic_core.__version__.encode()).hexdigest()[:16]
+    key = fingerprint([_SITUATION_PY.read_bytes(), pydantic_core.__version__.encode()])
     base = cache_dir_default()
     path = None if base is None else base / f"situation-{key}.json"
     if path is not None:
