@@ -4,7 +4,6 @@ from datetime import date
 import pytest
 
 from assistant.dialogs.answers import interpret
-from assistant.dialogs.loader import load
 from assistant.dialogs.runner import Rejected, nest
 from assistant.dialogs.state import DialogState
 

@@ -1,1 +1,1 @@
-"""Screens of the app: the chat, the review of answers, one answer's edit, the result."""
+"""Screens of the app: the chat, the review of answers, one answer's edit, the result, the history."""
