@@ -14,7 +14,7 @@ from assistant.engine import evaluate
 from assistant.knowledge.loader import load as load_kb
 from assistant.validation import parse_situation
 
-EXAMPLES = Path(__file__).parents[3] / "shared" / "contract" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "data" / "contract_examples"  # copies of shared/contract/examples
 CASES = sorted(p for p in EXAMPLES.glob("*.json") if "situation" in json.loads(p.read_text(encoding="utf-8")))
 DECISION = ("status", "effective_date", "eligible_from", "until", "participation_monthly", "missing")
 

@@ -74,7 +74,7 @@ async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_pa
         await type_answer(pilot, "hors UE")
         await type_answer(pilot, "sans papiers")
         await type_answer(pilot, "30")
-        answers = {"puma": "2", "activity": "6", "complementary": "1", "ame": "2", "territory": "1"}
+        answers = {"sex": "1", "puma": "2", "activity": "6", "complementary": "1", "ame": "2", "territory": "1"}
         typed = {"irregular_since": "il y a 5 mois", "arrival_date": "12/09/2024",
                  "annual_resources": "9 600,50 euros", "hospital_admission": "12 février 2025",
                  "hospital_discharge": "il y a 2 semaines", "care_date": "1", "household_size": "1"}
@@ -108,19 +108,20 @@ async def test_editing_an_earlier_answer_keeps_the_others(app):
         await type_answer(pilot, "hors UE")
         await type_answer(pilot, "sans papiers")
         await type_answer(pilot, "30")
+        await type_answer(pilot, "femme")
         agent = [b for b in app.screen.query(".-agent")]
         await pilot.click(agent[1])  # "Hors Union européenne"
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)
         await type_answer(pilot, "française")
-        assert app.runner.situation["person"] == {"nationality": "french", "age": 30}
+        assert app.runner.situation["person"] == {"nationality": "french", "age": 30, "sex": "F"}
         assert "Sans titre de séjour" not in bubbles(app, "agent")
         assert asking(app) == "puma"
-        await pilot.press("ctrl+z")  # back: change the last answer (the age)
+        await pilot.press("ctrl+z")  # back: change the last answer (the sex)
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)
-        await type_answer(pilot, "45")
-        assert app.runner.situation["person"] == {"nationality": "french", "age": 45}
+        await type_answer(pilot, "homme")
+        assert app.runner.situation["person"] == {"nationality": "french", "age": 30, "sex": "M"}
 
 
 async def test_review_screen_lists_answers_and_opens_one_to_edit(app):

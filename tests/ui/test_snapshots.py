@@ -8,7 +8,7 @@ from chat_driver import asking, type_answer
 from assistant.ui.app import make_app
 
 MID_DIALOG = ["1", *"hors UE", "enter", *"sans papiers", "enter", *"34", "enter"]
-FRENCH_ADULT = {"purpose": "1", "nationality": "française", "age": "40", "puma": "1", "complementary": "1",
+FRENCH_ADULT = {"purpose": "1", "nationality": "française", "age": "40", "sex": "femme", "puma": "1", "complementary": "1",
                 "ame": "2", "annual_resources": "800 par mois", "household_size": "1", "territory": "1",
                 "hospital_admission": "il y a 20 jours", "hospital_discharge": "il y a 15 jours",
                 "puma_since": "01/01/2018"}
