@@ -139,8 +139,9 @@ def _check_coherence(s: dict, on: date) -> None:
     if birth and birth > on:
         raise SituationError("person.birth_date", f"date de naissance {birth} postérieure à la date d'évaluation {on}")
     arrival = person.get("arrival_date")
-    if arrival and arrival > on:
-        raise SituationError("person.arrival_date", f"arrivée le {arrival} postérieure à la date d'évaluation {on}")
+    latest = max(on, s.get("application_date") or on)  # a request may be planned after `on`
+    if arrival and arrival > latest:
+        raise SituationError("person.arrival_date", f"arrivée le {arrival} postérieure à la date de la demande {latest}")
     if birth and arrival and arrival < birth:
         raise SituationError("person.arrival_date", f"arrivée le {arrival} avant la naissance le {birth}")
     age = person.get("age")

@@ -103,6 +103,11 @@ def _irregular(ctx: Context, o: Outcome) -> None:
         if ctx.app < filing_from:
             o.status, o.eligible_from, o.block = "not_yet", filing_from, "maintenance"
             return
+        # Seed 003: filing 45 days ahead is there "pour éviter une rupture des droits": the AME
+        # takes over the day after the maintained PUMa, without a further 3-month wait.
+        if _check_resources(ctx, o, ref):
+            o.status, o.effective_date = "eligible", ref
+        return
     start = _irregular_start(ctx, o)
     if start is None:
         o.status = "to_check"

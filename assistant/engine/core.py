@@ -20,8 +20,10 @@ def evaluate(situation: dict, *, on: date, kb: KnowledgeBase, lang: str = "fr") 
     d = dsuv.assess(ctx, p, a)
     coverages = [p, c, a, d]
     for o in coverages:
-        if o.status == "to_check" and o.missing:
-            ctx.say(o, "to_check.missing", what=", ".join(ctx.field_label(m) for m in o.missing))
+        if o.status == "to_check":  # dates of a decision not taken yet would mislead
+            o.effective_date = o.eligible_from = None
+            if o.missing:
+                ctx.say(o, "to_check.missing", what=", ".join(ctx.field_label(m) for m in o.missing))
     refs = referrals.assess(ctx)
     documents, documents_needed = checklist(ctx)
     return {

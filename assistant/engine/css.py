@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import add_months, age_on, first_of_month
+from assistant.dates import add_months, age_on, first_of_month, fr
 from assistant.engine.ceilings import resource_band
 from assistant.engine.context import Context, Outcome
 
@@ -24,6 +24,11 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         return o
     if puma.status == "to_check" and not _puma_open_for_css(ctx, puma):
         o.need(*puma.missing)
+    if ctx.get("person.minor_status") == "unaccompanied_ase" and puma.status == "eligible":
+        o.status, o.participation_monthly = "eligible", 0
+        ctx.say(o, "puma.minor_ase")
+        _effective_date(ctx, o, puma)
+        return o
     r = resource_band(ctx, o, ctx.app)
     if r is None or o.missing:
         o.status = "to_check"
@@ -41,17 +46,18 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         o.participation_monthly = 0
     else:
         ctx.say(o, "css.contributive", amount=amount, persons=persons, ceiling=free, ceiling2=participation)
-        o.participation_monthly = _participation(ctx, o)
     if ctx.get("coverage.complementary") == "private":
         ctx.say(o, "css.private_contract")
     if puma.status == "not_yet":
         o.status, o.eligible_from = "not_yet", puma.eligible_from
         ctx.say(o, "css.needs_puma")
-        return o
-    o.status = "eligible"
-    _effective_date(ctx, o, puma)
-    if ctx.maintenance is not None:
-        ctx.say(o, "css.during_maintenance", until=ctx.maintenance.until or puma.until)
+    else:
+        o.status = "eligible"
+        _effective_date(ctx, o, puma)
+        if ctx.maintenance is not None and ctx.maintenance.until is not None:
+            ctx.say(o, "css.during_maintenance", until=ctx.maintenance.until)
+    if kind == "participation":
+        o.participation_monthly = _participation(ctx, o)
     return o
 
 
@@ -65,24 +71,34 @@ def _open(ctx: Context, o: Outcome) -> bool:
     if until is not None and until < ctx.app:
         return False  # ended: assess a new request
     o.status, o.until = "open", until
-    ctx.say(o, "css.open", until=f" jusqu'au {until:%d/%m/%Y}" if until else "")
+    ctx.say(o, "css.open", until=f" jusqu'au {fr(until)}" if until else "")
     if until is None:
         o.need("coverage.css_until")
+    maintained_until = ctx.maintenance.until if ctx.maintenance is not None else None
+    if maintained_until is not None:  # no CSS without PUMa: it ends with the maintained rights
+        ctx.say(o, "css.during_maintenance", until=maintained_until)
+        if until is None or until > maintained_until:
+            o.until, o.block = maintained_until, "capped"
+            return True
     if set(ctx.get("resources.benefits") or ()) & {"rsa", "aspa"}:
         ctx.say(o, "css.renewal_automatic")
     elif until is not None:
         ctx.say(o, "css.renewal_window_months", date=add_months(until, -ctx.value("css.renewal_window_months")))
-    if ctx.maintenance is not None:
-        ctx.say(o, "css.during_maintenance", until=ctx.maintenance.until or ctx.outcomes["puma"].until)
     return True
 
 
 def _participation(ctx: Context, o: Outcome) -> float | None:
-    """Monthly amount by age on 1 January of the year the right starts (the request's year)."""
+    """Monthly amount by age on 1 January of the year the right is granted.
+
+    Without an effective date fixed by the rules (urgent care, hospital stay), a contributive
+    CSS starts the month after the request at the earliest (after the decision and the receipt
+    of the payment means), so a December request is granted the next year.
+    """
     bands = ctx.value("css.participation_monthly")
     birth = ctx.get("person.birth_date")
+    granted = o.effective_date or max(add_months(first_of_month(ctx.app), 1), o.eligible_from or ctx.app)
     if birth is not None:
-        age = age_on(birth, date(ctx.app.year, 1, 1))
+        age = age_on(birth, date(granted.year, 1, 1))
     else:
         age = ctx.age
         if age is None:

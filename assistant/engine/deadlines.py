@@ -26,7 +26,7 @@ def deadlines(ctx: Context) -> list[dict]:
         add("puma_maintenance_end", puma.until, "puma")
 
     benefits = set(ctx.get("resources.benefits") or ())
-    if css.status == "open" and css.until and not benefits & {"rsa", "aspa"}:
+    if css.status == "open" and css.until and css.block != "capped" and not benefits & {"rsa", "aspa"}:
         add("css_renewal_window", add_months(css.until, -ctx.value("css.renewal_window_months")), "css",
             until=css.until)
     if css.status == "eligible":
@@ -42,7 +42,8 @@ def deadlines(ctx: Context) -> list[dict]:
         add("ame_eligible_from", ame.eligible_from, "ame")
     if ame.status == "eligible":
         processing = ctx.value("ame.processing")
-        urgent = ctx.get("care.urgent_need") or ctx.get("care.vital_emergency")
+        in_hospital = ctx.get("care.hospital_admission") and not ctx.get("care.hospital_discharge")
+        urgent = ctx.get("care.urgent_need") or ctx.get("care.vital_emergency") or in_hospital
         days = processing["urgent_days" if urgent else "days"]
         add("ame_decision", add_days(app, days), "ame", days=days)
         add("ame_implicit_refusal", add_months(app, ctx.value("ame.implicit_refusal_months")), "ame")
@@ -56,8 +57,10 @@ def deadlines(ctx: Context) -> list[dict]:
     if filing_from:
         add("ame_anticipated_filing", filing_from, "ame", **{"from": add_days(ctx.maintenance.until, 1)})
 
-    if dsuv.status == "eligible" and ctx.right_to_stay == "asylum_seeker" and puma.eligible_from:
-        add("dsuv_asylum_end", add_days(puma.eligible_from, -1), "dsuv")
+    condition_from = ctx.marks.get("puma_condition_from")
+    if dsuv.status == "eligible" and ctx.right_to_stay == "asylum_seeker" and condition_from:
+        if add_days(condition_from, -1) >= ctx.on:
+            add("dsuv_asylum_end", add_days(condition_from, -1), "dsuv")
     out.sort(key=lambda d: d["date"])
     return out
 

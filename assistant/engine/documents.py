@@ -49,8 +49,7 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
             add("ame", "medical_certificate")
         elif ctx.get("care.urgent_need") is None:
             needed.append("care.urgent_need")
-        if (ctx.get("resources.household_size") or 1) > 1:
-            add("ame", "cohabitant_declaration")
+            add("ame", "cohabitant_declaration")  # its label says: only if a cohabitant is declared
         if hospital:
             add("ame", "hospital_impossibility_attestation")
     if o["dsuv"].status == "eligible":

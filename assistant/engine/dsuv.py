@@ -3,6 +3,7 @@ openable rights (seed 003 § I DSUV, seed 002 on asylum seekers and minors, seed
 
 from __future__ import annotations
 
+from assistant.dates import add_days
 from assistant.engine.context import Context, Outcome
 
 
@@ -35,16 +36,19 @@ def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
         return no("dsuv.rights_abroad", "rights_abroad")
     if puma.status == "open" or ame.status == "open":
         return no("dsuv.has_rights", "covered", what="PUMa en cours" if puma.status == "open" else "AME en cours")
+    admission = ctx.get("care.hospital_admission")
+    # PUMa is never retroactive: a stay that began before its conditions were met stays uncovered
+    condition_from = ctx.marks.get("puma_condition_from")
+    before_puma = admission is not None and condition_from is not None and admission < condition_from
     if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
-        if puma.status == "not_yet":
+        if puma.status == "not_yet" or (puma.status == "eligible" and before_puma):
             ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
-                    until=puma.eligible_from)
+                    until=add_days(condition_from, -1))
             return False
         if puma.status == "eligible":
             return no("dsuv.asylum_after", "covered")
-    if puma.status == "eligible":
+    if puma.status == "eligible" and not before_puma:
         return no("dsuv.has_rights", "covered", what="PUMa à demander")
-    admission = ctx.get("care.hospital_admission")
     if ame.status == "eligible" and not (admission and ame.effective_date and admission < ame.effective_date):
         return no("dsuv.has_rights", "covered", what="AME, rétroactive aux soins")
     if puma.status == "to_check" or ame.status == "to_check":

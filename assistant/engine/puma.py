@@ -24,6 +24,9 @@ class Maintenance:
 
 def maintenance(ctx: Context) -> Maintenance | None:
     expired, asylum_end = ctx.get("person.permit_expired_on"), ctx.get("person.asylum_ended_on")
+    irregular = ctx.get("person.irregular_since")
+    if not (expired or asylum_end) and irregular and ctx.get("coverage.puma") == "open":
+        expired = add_days(irregular, -1)  # the right to stay ended the day before
     if ctx.right_to_stay in ("yes", "asylum_seeker") or not (expired or asylum_end):
         return None
     lost = max(d for d in (expired, asylum_end) if d)
@@ -46,7 +49,8 @@ def assess(ctx: Context) -> Outcome:
         _minor(ctx, o)
     elif ctx.is_minor is None and not ctx.known("person.minor_status"):
         _adult(ctx, o)
-        if o.status in ("eligible", "not_yet", "to_check") and ctx.nationality != "french":
+        working = ctx.get("person.activity") in WORKING  # minors who work are affiliated too
+        if o.status in ("eligible", "not_yet", "to_check") and ctx.nationality != "french" and not working:
             o.need("person.age")
             if o.status != "to_check":
                 o.status = "to_check"
@@ -163,7 +167,7 @@ def _asylum_seeker(ctx: Context, o: Outcome) -> None:
         o.status = "to_check"
         o.need("person.arrival_date")
         return
-    start = ctx.three_months_after(arrival)
+    start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
         ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
@@ -193,7 +197,7 @@ def _regular(ctx: Context, o: Outcome) -> None:
             o.need("person.activity")
         o.need("person.arrival_date")
         return
-    start = ctx.three_months_after(arrival)
+    start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
         ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
@@ -234,7 +238,7 @@ def _eu(ctx: Context, o: Outcome) -> None:
         o.need(*pending)
         return
     free_until = add_months(arrival, ctx.value("puma.eu_free_movement"))
-    start = ctx.three_months_after(arrival)
+    start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
     r = resource_band(ctx, o, max(ctx.app, start))
     if r is None:
         o.status = "to_check"
@@ -245,7 +249,9 @@ def _eu(ctx: Context, o: Outcome) -> None:
         o.status, o.block = "not_eligible", "eu_insufficient"
         ctx.say(o, "puma.eu_free_movement", date=free_until)
         ctx.say(o, "puma.eu_inactive_insufficient", amount=amount, ceiling=free)
-        ctx.eu_irregular_since = add_days(free_until, 1)
+        # "au-delà de 90 jours ... considérée comme irrégulière et peut bénéficier de l'AME":
+        # the AME's 3 months count from the arrival, so AME is possible once free movement ends.
+        ctx.eu_irregular_since = arrival
         return
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
