@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bytecode import compile_package  # noqa: E402
 from situations import synthetic  # noqa: E402
 
 ON = "2025-06-01"
@@ -92,6 +93,7 @@ def batch(n: int = 10000) -> None:
 
 
 if __name__ == "__main__":
+    compile_package()
     cold_start()
     in_process()
     batch()

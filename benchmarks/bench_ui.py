@@ -169,6 +169,10 @@ def main() -> None:
     parser.add_argument("--dialogs", type=int, default=12)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bytecode import compile_package
+
+    compile_package()
     bench_launch(args.runs)
     bench_answers(args.dialogs)
 

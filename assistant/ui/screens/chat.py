@@ -37,6 +37,7 @@ class ChatScreen(Screen):
         Binding("f2", "toggle_side", _("Panneau")),
         Binding("f4", "history", _("Dossiers")),
         Binding("ctrl+n", "new", _("Nouvelle consultation"), show=False),
+        Binding("f6", "report", _("Rapport d'activité"), show=False),
     ]
 
     def __init__(self, runner: Runner, recorder: Recorder, export_dir: Path, blink: bool = True):
@@ -235,6 +236,14 @@ class ChatScreen(Screen):
 
         self.app.push_screen(HistoryScreen(self.app.case_log, load_kb()),
                              lambda case_id: case_id and self.app.open_case(case_id))
+
+    def action_report(self) -> None:
+        if self.app.case_log is None:
+            self.notify(_("Le journal des dossiers n'est pas ouvert (--no-log)."), severity="warning")
+            return
+        from assistant.ui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.app.case_log, self.runner.state.on, self.export_dir))
 
     def action_new(self) -> None:
         self.app.open_case(None)

@@ -29,7 +29,8 @@ class HistoryScreen(ModalScreen[str | None]):
     #history-detail-scroll { width: 3fr; height: 1fr; padding-left: 1; }
     #history-hint { color: $text-muted; height: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer")),
+                Binding("f6", "report", _("Rapport d'activité"))]
     RECENT = 50
     RESULTS = 30
 
@@ -49,7 +50,8 @@ class HistoryScreen(ModalScreen[str | None]):
                 yield OptionList(id="history-results")
                 with VerticalScroll(id="history-detail-scroll"):
                     yield Static(_("Chargement de l'historique…"), id="history-detail", markup=False)
-            yield Static(_("Entrée : reprendre le dossier · Échap : fermer"), id="history-hint", markup=False)
+            yield Static(_("Entrée : reprendre le dossier · F6 : rapport d'activité · Échap : fermer"),
+                         id="history-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#history-query", Input).focus()
@@ -111,6 +113,12 @@ class HistoryScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected, "#history-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_report(self) -> None:
+        from assistant.ui.screens.report import ReportScreen
+
+        launch = self.app.launch
+        self.app.push_screen(ReportScreen(self.case_log, launch.on, launch.export_dir))
 
     def _show_detail(self, text: str) -> None:
         self.query_one("#history-detail", Static).update(text)
