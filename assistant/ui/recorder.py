@@ -1,8 +1,14 @@
-"""Saves each answer, the dialog state and the outcome to the case log as they come."""
+"""Saves each answer, the dialog state and the outcome to the case log as they come.
+
+If the case log refuses a write (another counter holds the lock, a full disk...), nothing is
+lost: the answers wait here, in order, and are written with the next successful save. The
+caller shows the message returned.
+"""
 
 from __future__ import annotations
 
 from assistant.dialogs.runner import Runner
+from assistant.store.errors import StoreError
 
 
 class Recorder:
@@ -12,15 +18,36 @@ class Recorder:
     def __init__(self, log, case_id: str | None = None):
         self.log = log
         self.case_id = case_id
+        self.pending: list[tuple[str, dict]] = []  # answers not written yet, in order
 
-    def answered(self, runner: Runner, question_id: str, answer: dict) -> None:
+    def answered(self, runner: Runner, question_id: str, answer: dict) -> str | None:
+        """Record an answer; returns a message to show if the case log could not take it yet."""
         if self.log is None:
-            return
-        state = runner.state.to_json()
-        if self.case_id is None:
-            self.case_id = self.log.create_case(dialog=state)
-        self.log.save_answer(self.case_id, question_id, answer, situation=runner.situation, dialog=state)
+            return None
+        self.pending.append((question_id, answer))
+        return self._flush(runner)
 
-    def assessed(self, runner: Runner) -> None:
-        if self.log is not None and self.case_id is not None:
+    def assessed(self, runner: Runner) -> str | None:
+        if self.log is None:
+            return None
+        message = self._flush(runner)
+        if message is not None or self.case_id is None:
+            return message
+        try:
             self.log.save_assessment(self.case_id, runner.assessment, situation=runner.situation)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def _flush(self, runner: Runner) -> str | None:
+        state = runner.state.to_json()
+        try:
+            if self.case_id is None and self.pending:
+                self.case_id = self.log.create_case(dialog=state)
+            while self.pending:
+                question_id, answer = self.pending[0]
+                self.log.save_answer(self.case_id, question_id, answer, situation=runner.situation, dialog=state)
+                self.pending.pop(0)
+        except StoreError as error:
+            return str(error)
+        return None

@@ -134,7 +134,7 @@ class ChatScreen(Screen):
             answer_line.shortcuts = {}
             answer_line.placeholder = _("Dialogue terminé : F5 pour le résultat, F3 pour modifier une réponse")
             self.say(_("C'est terminé. Voici le résultat (F5 pour y revenir)."), "note")
-            self.recorder.assessed(self.runner)
+            self.log_problem(self.recorder.assessed(self.runner))
             self.action_result()
             return
         answer_line.shortcuts = shortcuts(question)
@@ -158,10 +158,17 @@ class ChatScreen(Screen):
         if typed and not typed.isdigit() and normalize(typed) != normalize(said):
             said = f"{typed} → {said}"  # what was typed, and how it was read
         self.say(said, "agent", question.id)
-        self.recorder.answered(self.runner, question.id, answer)
+        self.log_problem(self.recorder.answered(self.runner, question.id, answer))
         if self.runner.is_checklist(question) and answer.get("set", {}).get(question.field) is False:
             self.say_alternatives(question)
         self.ask()
+
+    def log_problem(self, message: str | None) -> None:
+        """The case log refused a write: say so; the answers wait in the recorder, in order."""
+        if message:
+            self.notify(_("Journal des dossiers : {message} Les réponses sont gardées et seront "
+                          "enregistrées à la prochaine réponse.").format(message=message),
+                        severity="warning", timeout=10)
 
     def say_alternatives(self, question) -> None:
         doc = self.runner.missing_document(question) or {}
@@ -210,7 +217,7 @@ class ChatScreen(Screen):
             except Rejected as refused:
                 self.say(_("Modification impossible : {message}").format(message=refused.message), "note")
                 return
-            self.recorder.answered(self.runner, question_id, answer)
+            self.log_problem(self.recorder.answered(self.runner, question_id, answer))
             self.replay()
 
         from assistant.ui.screens.edit import EditScreen
