@@ -20,14 +20,34 @@ class AssistantApp(App):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, launch: Launch, log, assess: Callable[[date], Assess]):
-        """`log`: an open CaseLog or None; `assess(on)`: the engine for an evaluation date."""
+    def __init__(self, launch: Launch, log, assess: Callable[[date], Assess], open_log=None):
+        """`log`: an open CaseLog or None; `open_log()`: opens it after the first paint instead
+        (importing the store costs ~0.2 s); `assess(on)`: the engine for an evaluation date."""
         super().__init__()
         self.launch = launch
         self.case_log = log
         self.assess = assess
+        self._open_log = open_log
         self.title = _("Assistant couverture santé")
         self._start(launch.case_id)
+
+    def connect_log(self) -> None:
+        """Open the case log if it was deferred (the chat calls this once its panel is shown)."""
+        open_log, self._open_log = self._open_log, None
+        if open_log is None:
+            return
+        try:
+            self.case_log = open_log()
+        except Exception as error:  # a damaged or locked file: say so, go on without the log
+            from assistant.store.errors import StoreError
+
+            if not isinstance(error, StoreError):
+                raise
+            self.notify(_("{error} La consultation continue sans journal ; pour réparer : "
+                          "python -m assistant cases repair.").format(error=error),
+                        title=_("Journal des dossiers"), severity="error", timeout=15)
+            return
+        self.recorder.log = self.case_log
 
     def _start(self, case_id: str | None) -> None:
         state = DialogState(on=self.launch.on)
@@ -57,9 +77,15 @@ def make_app(launch: Launch, assess: Callable[[date], Assess] | None = None) -> 
     from assistant.dialogs.engine import EngineAssess
 
     set_language(launch.lang)
-    log = None
-    if launch.record:
+    engine = assess or (lambda on: EngineAssess(on, launch.lang))
+    if not launch.record:
+        return AssistantApp(launch, None, engine)
+
+    def open_log():
         from assistant.store.caselog import CaseLog
 
-        log = CaseLog(launch.db)
-    return AssistantApp(launch, log, assess or (lambda on: EngineAssess(on, launch.lang)))
+        return CaseLog(launch.db)
+
+    if launch.case_id:  # resuming needs the log before the first screen
+        return AssistantApp(launch, open_log(), engine)
+    return AssistantApp(launch, None, engine, open_log=open_log)

@@ -48,3 +48,16 @@ async def test_history_opens_a_case_and_ctrl_n_starts_a_new_one(launch, tmp_path
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.recorder.case_id is None and asking(app) == "purpose"
+
+
+async def test_a_damaged_case_log_is_reported_and_the_consultation_goes_on(launch, tmp_path):
+    (tmp_path / "cases.db").write_bytes(b"this is not a database" * 100)
+    app = make_app(launch())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.case_log is None
+        assert any("cases repair" in n.message for n in app._notifications)
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        assert asking(app) == "right_to_stay"
+    assert (tmp_path / "cases.db").read_bytes() == b"this is not a database" * 100  # left untouched

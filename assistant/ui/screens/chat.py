@@ -77,6 +77,7 @@ class ChatScreen(Screen):
         panel = SidePanel(id="side")
         await main.mount(panel)
         panel.refresh_from(self.runner)
+        self.call_after_refresh(self.app.connect_log)  # the case log last: sqlite-utils loads slowly
 
     def refresh_panel(self) -> None:
         for panel in self.query(SidePanel):  # none until the first paint is done
