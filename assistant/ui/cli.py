@@ -32,11 +32,13 @@ def app(lang: str, on, db: Path | None, case_id: str | None, no_log: bool, expor
         export_dir = Path(user_documents_dir()) / "assistant-couverture"
     launch = Launch(on=on.date() if on else date.today(), lang=lang, db=db, case_id=case_id,
                     record=not no_log, export_dir=export_dir)
-    from assistant.store.errors import StoreError
-
     try:
         app_ = make_app(launch)
-    except StoreError as error:  # opening the case log: damaged, locked, unwritable
+    except Exception as error:  # opening the case log: damaged, locked, unwritable
+        from assistant.store.errors import StoreError
+
+        if not isinstance(error, StoreError):
+            raise
         raise click.ClickException(
             f"{error}\nPour consulter sans journal : --no-log ; pour réparer : "
             "python -m assistant cases repair (une copie de sauvegarde est faite d'abord).") from None

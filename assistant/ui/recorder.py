@@ -8,7 +8,6 @@ caller shows the message returned.
 from __future__ import annotations
 
 from assistant.dialogs.runner import Runner
-from assistant.store.errors import StoreError
 
 
 class Recorder:
@@ -35,8 +34,8 @@ class Recorder:
             return message
         try:
             self.log.save_assessment(self.case_id, runner.assessment, situation=runner.situation)
-        except StoreError as error:
-            return str(error)
+        except Exception as error:  # noqa: BLE001 - only the case log's own errors are kept
+            return _store_message(error)
         return None
 
     def _flush(self, runner: Runner) -> str | None:
@@ -48,6 +47,16 @@ class Recorder:
                 question_id, answer = self.pending[0]
                 self.log.save_answer(self.case_id, question_id, answer, situation=runner.situation, dialog=state)
                 self.pending.pop(0)
-        except StoreError as error:
-            return str(error)
+        except Exception as error:  # noqa: BLE001 - only the case log's own errors are kept
+            return _store_message(error)
         return None
+
+
+def _store_message(error: Exception) -> str:
+    # Imported here: the store (sqlite-utils) loads after the first question is shown, and
+    # only a recorder with an open case log can get here.
+    from assistant.store.errors import StoreError
+
+    if not isinstance(error, StoreError):
+        raise error
+    return str(error)
