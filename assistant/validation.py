@@ -70,10 +70,10 @@ def _plain(node):
 def _cached_schema() -> dict:
     import pydantic_core
 
-    from assistant.knowledge.loader import _write_atomically, cache_dir_default, fingerprint
+    from assistant.cache import cache_dir, fingerprint, write_atomically
 
     key = fingerprint([_SITUATION_PY.read_bytes(), pydantic_core.__version__.encode()])
-    base = cache_dir_default()
+    base = cache_dir()
     path = None if base is None else base / f"situation-{key}.json"
     if path is not None:
         try:
@@ -82,7 +82,7 @@ def _cached_schema() -> dict:
             pass
     schema = compiled_schema()
     if path is not None:
-        _write_atomically(path, json.dumps(schema).encode())
+        write_atomically(path, json.dumps(schema).encode())
     return schema
 
 

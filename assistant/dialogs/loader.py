@@ -8,11 +8,11 @@ the user cache (as the knowledge base is), so that the app starts without parsin
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from assistant.cache import cache_dir, write_atomically
 
 from assistant.dialogs.model import Bank, Dialog, Question
 
@@ -94,7 +94,7 @@ def load() -> Dialogs:
     digest = hashlib.sha256()
     for path in sorted(DATA_DIR.glob("*.yaml")) + list(_CODE):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    cache = _cache_dir()
+    cache = cache_dir()
     cached = cache / f"dialogs-{digest.hexdigest()[:24]}.pickle" if cache else None
     if cached and cached.is_file():
         try:
@@ -103,24 +103,5 @@ def load() -> Dialogs:
             pass
     bank = _validate(DATA_DIR)
     if cached:
-        _write_atomically(cached, pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(cached, pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL))
     return Dialogs(bank)
-
-
-def _cache_dir() -> Path | None:
-    """The knowledge base's cache folder (ASSISTANT_NO_CACHE / ASSISTANT_CACHE_DIR apply)."""
-    from assistant.knowledge.loader import cache_dir_default
-
-    return cache_dir_default()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a read-only or full disk only costs speed, never correctness."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass

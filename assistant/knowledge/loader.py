@@ -10,16 +10,15 @@ sha256 content hash reported in every assessment is computed when compiling and 
 from __future__ import annotations
 
 import marshal
-import os
 import sys
-import zlib
 from pathlib import Path
 
+from assistant.cache import cache_dir as default_cache_dir
+from assistant.cache import fingerprint, write_atomically
 from assistant.knowledge.base import KnowledgeBase, KnowledgeError
 
 DATA_DIR = Path(__file__).parent / "data"
 _CODE = (Path(__file__).parent / "schema.py", Path(__file__).parent / "compile.py", Path(__file__))
-APP = "assistant-couverture"
 
 
 def _read(data_dir: Path) -> list[tuple[bytes, bytes]]:
@@ -38,15 +37,6 @@ def content_hash(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-def fingerprint(chunks) -> str:
-    """A cheap cache key (CRC-32 and total length): hashlib costs 5 ms of imports at start-up."""
-    crc, size = 0, 0
-    for chunk in chunks:
-        crc = zlib.crc32(chunk, crc)
-        size += len(chunk)
-    return f"{crc:08x}{size:x}"
-
-
 def load(data_dir: Path | None = None, cache_dir: Path | None = None) -> KnowledgeBase:
     """The knowledge base of `data_dir` (default: the bundled one), from cache when valid."""
     data_dir = Path(data_dir or DATA_DIR)
@@ -54,7 +44,8 @@ def load(data_dir: Path | None = None, cache_dir: Path | None = None) -> Knowled
         raise KnowledgeError(f"{data_dir}: knowledge-base folder not found")
     files = _read(data_dir)
     key = fingerprint([b for pair in files for b in pair] + [p.read_bytes() for p in _CODE] + [sys.version.encode()])
-    cache = _cache_path(cache_dir, f"kb-{key}.marshal")
+    base = cache_dir if cache_dir is not None else default_cache_dir()
+    cache = None if base is None else base / f"kb-{key}.marshal"
     if cache is not None and cache.is_file():
         try:
             compiled = marshal.loads(cache.read_bytes())
@@ -67,36 +58,5 @@ def load(data_dir: Path | None = None, cache_dir: Path | None = None) -> Knowled
     compiled = compile_files(data_dir, content_hash(data_dir))
     compiled["fingerprint"] = key
     if cache is not None:
-        _write_atomically(cache, marshal.dumps(compiled))
+        write_atomically(cache, marshal.dumps(compiled))
     return KnowledgeBase(compiled)
-
-
-def cache_dir_default() -> Path | None:
-    if os.environ.get("ASSISTANT_NO_CACHE"):
-        return None
-    if os.environ.get("ASSISTANT_CACHE_DIR"):
-        return Path(os.environ["ASSISTANT_CACHE_DIR"])
-    if sys.platform.startswith("linux"):  # platformdirs' XDG rule, without its 10 ms of imports
-        return Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / APP
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP, appauthor=False))
-
-
-def _cache_path(cache_dir: Path | None, name: str) -> Path | None:
-    base = cache_dir if cache_dir is not None else cache_dir_default()
-    return None if base is None else base / name
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a read-only or full disk only costs speed, never correctness."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
