@@ -38,9 +38,9 @@ def _render(value) -> str:
     if kind is float and value.is_integer():
         value, kind = int(value), int
     if kind is int:
-        return f"{value:,}".replace(",", "\u202f")
+        return f"{value:,}".replace(",", "\u00a0")
     if kind is float:
-        return f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
+        return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
     return str(value)
 
 

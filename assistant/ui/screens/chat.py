@@ -182,7 +182,9 @@ class ChatScreen(Screen):
 
     @on(QuickReplies.Chosen)
     def chosen(self, event: QuickReplies.Chosen) -> None:
-        self.submit(event.answer)
+        question = self.runner.question
+        if question is not None and event.question_id == question.id:  # not a stale key press
+            self.submit(event.answer)
 
     @on(AnswerInput.Shortcut)
     def shortcut(self, event: AnswerInput.Shortcut) -> None:
@@ -194,9 +196,8 @@ class ChatScreen(Screen):
         question = self.runner.question
         if question is None:
             return
-        if not event.value.strip():
-            if not self.query_one(QuickReplies).validate():
-                self.say(re_ask(question), "note")
+        if not event.value.strip():  # a stray Enter: nothing to read, nothing to say
+            self.query_one(QuickReplies).validate()
             return
         self.submit(interpret(question, event.value, self.runner.state.on), event.value.strip())
 

@@ -20,7 +20,7 @@ from assistant.ui.shortcuts import placeholder, shortcuts
 
 
 class EditScreen(ModalScreen[dict | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Annuler"))]
+    BINDINGS = [Binding("escape", "answer(None)", _("Annuler"))]
 
     def __init__(self, question: Question, current: dict | None, on: date, blink: bool = True):
         super().__init__()
@@ -44,10 +44,17 @@ class EditScreen(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one(AnswerInput).shortcuts = shortcuts(self.question)
         self.query_one(AnswerInput).focus()
+        self._answered = False
+
+    def action_answer(self, answer: dict | None) -> None:
+        """Close once: keys typed fast may bring a second answer before the screen is gone."""
+        if not self._answered:
+            self._answered = True
+            self.dismiss(answer)
 
     @on(QuickReplies.Chosen)
     def chosen(self, event: QuickReplies.Chosen) -> None:
-        self.dismiss(event.answer)
+        self.action_answer(event.answer)
 
     @on(AnswerInput.Shortcut)
     def shortcut(self, event: AnswerInput.Shortcut) -> None:
@@ -63,4 +70,4 @@ class EditScreen(ModalScreen[dict | None]):
         if answer is None:
             self.query_one("#edit-hint", Static).update(re_ask(self.question))
         else:
-            self.dismiss(answer)
+            self.action_answer(answer)

@@ -13,15 +13,28 @@ class AnswerInput(Input):
             super().__init__()
             self.key = key
 
+    # After a one-letter shortcut, the rest of the word an agent may type in full: "oui", "non".
+    REST_OF_WORD = {"o": "ui", "n": "on", "y": "es"}
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.shortcuts: dict[str, str] = {}  # typed character -> quick-reply key
+        self._swallow = ""  # letters still expected after a shortcut, dropped if they come
 
     async def _on_key(self, event: events.Key) -> None:
         char = (event.character or "").lower()
+        if self._swallow:
+            expected, self._swallow = self._swallow[0], self._swallow[1:]
+            if char == expected or (event.key == "enter" and not self.value):
+                self._swallow = "" if event.key == "enter" else self._swallow
+                event.stop()
+                event.prevent_default()
+                return
+            self._swallow = ""
         if not self.value and char in self.shortcuts:
             event.stop()
             event.prevent_default()
+            self._swallow = self.REST_OF_WORD.get(char, "")
             self.post_message(self.Shortcut(self.shortcuts[char]))
             return
         await super()._on_key(event)

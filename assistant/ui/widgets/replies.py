@@ -15,9 +15,10 @@ VALIDATE = "-validate"  # name of the button that sends a multi-choice selection
 
 class QuickReplies(Vertical):
     class Chosen(Message):
-        def __init__(self, answer: dict):
+        def __init__(self, answer: dict, question_id: str | None):
             super().__init__()
             self.answer = answer
+            self.question_id = question_id  # keys typed fast may arrive after the question changed
 
     def __init__(self, question: Question | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -54,7 +55,7 @@ class QuickReplies(Vertical):
         if choice is None:
             return
         if choice.answer is not None:
-            self.post_message(self.Chosen(dict(choice.answer)))
+            self.post_message(self.Chosen(dict(choice.answer), self.question.id))
             return
         if choice.value in self.ticked:
             self.ticked.remove(choice.value)
@@ -66,7 +67,7 @@ class QuickReplies(Vertical):
         """Send the ticked values of a multi-choice question; False when nothing is ticked."""
         if self.question is None or self.question.type != "multi_choice" or not self.ticked:
             return False
-        self.post_message(self.Chosen(multi_answer(self.question, self.ticked)))
+        self.post_message(self.Chosen(multi_answer(self.question, self.ticked), self.question.id))
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
