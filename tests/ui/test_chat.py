@@ -168,3 +168,54 @@ async def test_the_key_bar_is_clickable(app):
         await pilot.click("#keys", offset=(26, 0))  # "F3 Réponses"
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_keys_typed_faster_than_the_screen_never_answer_the_wrong_question(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        await pilot.press("4", "4")  # typed fast: the first key answers the stay question
+        await pilot.pause()
+        assert asking(app) == "age"
+        assert app.runner.situation["person"] == {"nationality": "non_eu", "right_to_stay": "no"}
+        stale = QuickReplies.Chosen({"set": {"person.right_to_stay": "yes"}, "option": "yes"}, "right_to_stay")
+        app.screen.query_one(QuickReplies).post_message(stale)  # a reply queued for the old question
+        await pilot.pause()
+        assert asking(app) == "age" and app.runner.situation["person"]["right_to_stay"] == "no"
+        await type_answer(pilot, "0")  # the second key, if not dropped as stale, began the age
+        assert app.runner.situation["person"]["age"] in (0, 40)
+
+
+async def test_oui_typed_in_full_after_its_shortcut_does_not_spill_into_the_next_question(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")  # referral dialog: a yes/no question comes soon
+        for _ in range(10):
+            question = app.runner.question
+            if question is not None and question.type == "yes_no":
+                break
+            await type_answer(pilot, "40" if question.type == "number" else "1")
+        asked = app.runner.question.id
+        await type_answer(pilot, "oui")
+        assert app.runner.state.answers[asked]["set"] and asking(app) != asked
+        assert "« ui »" not in " ".join(bubbles(app, "note"))
+
+
+async def test_the_result_card_scrolls_to_its_last_section(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        for text in ("hors UE", "sans papiers", "30", "1", "2", "6", "il y a 5 mois", "il y a 5 mois", "2", "1",
+                     "2", "0", "1", "1", "n"):
+            if asking(app) is None:
+                break
+            await type_answer(pilot, text)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        scroll = app.screen.query_one("#result")
+        assert scroll.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
