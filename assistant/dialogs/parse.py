@@ -132,13 +132,21 @@ def parse_amount(text: str) -> tuple[float, bool] | None:
         return None
 
 
+SHORT_UNITS = {"mois", "semaine", "semaines", "jour", "jours"}  # "6 mois" is no age in years: ask again
+
+
 def parse_number(text: str) -> int | None:
-    """A whole number, alone or with a unit word: `46`, `46 ans`, `trois personnes`."""
+    """A whole number, alone or with a unit word: `46`, `46 ans`, `trois personnes`.
+
+    A negative number or a count of months, weeks or days is not read (the agent is asked
+    again) rather than silently turned into something else."""
+    if text.strip().startswith("-"):
+        return None
     words = normalize(text).split()
     if not words or len(words) > 2:
         return None
     n = _count(words[0])
-    if n is None or (len(words) == 2 and words[1].isdigit()):
+    if n is None or (len(words) == 2 and (words[1].isdigit() or words[1] in SHORT_UNITS)):
         return None
     return n
 

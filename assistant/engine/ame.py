@@ -13,7 +13,7 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
     o = Outcome("ame")
     ctx.outcomes["ame"] = o
     renewal = False
-    if ctx.get("coverage.ame") == "open":
+    if ctx.get("coverage.ame") == "open" and ctx.nationality != "french":  # no AME for a French national
         until = ctx.get("coverage.ame_until")
         if until is None or until >= ctx.app:
             _open(ctx, o, until)
@@ -189,7 +189,7 @@ def _retroactivity(ctx: Context, o: Outcome) -> None:
     if care is not None and care < ctx.app:
         candidates.append((care, care))
     best = None
-    for day, anchor in sorted(candidates):
+    for day, anchor in sorted(candidates, key=lambda c: c[0]):  # anchor may be None (still in hospital)
         limit = None if anchor is None else _window_end(anchor, window)
         if limit is not None and ctx.app > limit:
             ctx.say(o, "ame.retro_too_late", care=day, limit=limit)

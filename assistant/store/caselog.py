@@ -110,19 +110,24 @@ class CaseLog:
 
     @guarded
     def save_assessment(self, case_id: str, assessment: dict, *, situation: dict | None = None) -> None:
-        """Store the engine's assessment with the knowledge-base release and hash it used,
-        and open a 'to_file' request for each of PUMa, CSS, AME found eligible."""
+        """Store the engine's assessment with the knowledge-base release and hash it used, open
+        a 'to_file' request for each of PUMa, CSS, AME found eligible, and drop the 'to_file'
+        requests of coverages no longer eligible (nothing was done about them yet)."""
         stamp = self._stamp()
         with write(self.db):
             self._touch(case_id, stamp, situation=situation)
             self._store_assessment(case_id, assessment)
             self._event(case_id, stamp, "assessment", {"kb_version": assessment.get("kb_version"),
                                                        "statuses": _statuses(assessment)})
-            open_kinds = {r["kind"] for r in self._latest_requests(case_id) if r["status"] not in FINAL}
-            for coverage in assessment.get("coverages", []):
-                kind = coverage.get("id")
-                if kind in _TRACKED_ON_ELIGIBILITY and coverage.get("status") == "eligible" and kind not in open_kinds:
-                    self._insert_request(case_id, kind, "to_file", stamp)
+            eligible = {c.get("id") for c in assessment.get("coverages", [])
+                        if c.get("id") in _TRACKED_ON_ELIGIBILITY and c.get("status") == "eligible"}
+            latest = self._latest_requests(case_id)
+            for r in latest:  # an edited answer can take back an eligibility not acted upon yet
+                if r["status"] == "to_file" and r["kind"] not in eligible:
+                    self.db["requests"].delete(r["id"])
+            open_kinds = {r["kind"] for r in latest if r["status"] not in FINAL}
+            for kind in sorted(eligible - open_kinds):
+                self._insert_request(case_id, kind, "to_file", stamp)
 
     @guarded
     def record_recheck(self, case_id: str, assessment: dict, changes: list[dict]) -> None:

@@ -99,3 +99,25 @@ def test_parsers_never_raise(text):
     parse.parse_number(text)
     parse.means_unknown(text)
     parse.match_option(text, STAY)
+
+
+def test_numbers_refuse_negatives_and_short_durations():
+    from assistant.dialogs.parse import parse_number
+
+    assert [parse_number(t) for t in ("46", "46 ans", "trois personnes")] == [46, 46, 3]
+    assert [parse_number(t) for t in ("-3", "6 mois", "2 semaines", "10 jours")] == [None, None, None, None]
+
+
+def test_nationality_typed_in_words():
+    from datetime import date
+
+    from assistant.dialogs.answers import interpret
+    from assistant.dialogs.loader import load
+
+    question = load().questions["nationality"]
+    read = {t: interpret(question, t, date(2025, 3, 3))["option"] for t in (
+        "union européenne", "EEE", "espagnole", "roumain", "non UE", "pas européen", "algérienne",
+        "britannique", "hors UE", "française")}
+    assert read == {"union européenne": "eu", "EEE": "eu", "espagnole": "eu", "roumain": "eu", "non UE": "non_eu",
+                    "pas européen": "non_eu", "algérienne": "non_eu", "britannique": "non_eu", "hors UE": "non_eu",
+                    "française": "french"}

@@ -63,6 +63,17 @@ def test_assessment_records_kb_version_and_opens_requests_once(log, situation):
     assert [(r["kind"], r["status"]) for r in case["requests"]] == [("ame", "to_file")]
 
 
+def test_an_edit_that_takes_back_an_eligibility_drops_its_untouched_request(log, situation):
+    case_id = log.create_case()
+    french = {**ASSESSMENT, "coverages": [{"id": "puma", "status": "eligible"}, {"id": "css", "status": "eligible"},
+                                          {"id": "ame", "status": "not_eligible"}]}
+    log.save_assessment(case_id, french, situation=situation)
+    log.update_request(case_id, "css", "filed", on=date(2025, 3, 3))  # acted upon: kept
+    log.save_assessment(case_id, ASSESSMENT, situation=situation)  # the nationality was corrected
+    requests = {r["kind"]: r["status"] for r in log.get_case(case_id)["requests"]}
+    assert requests == {"ame": "to_file", "css": "filed"}
+
+
 def test_request_lifecycle_and_renewal_starts_a_new_request(log):
     case_id = log.create_case()
     log.update_request(case_id, "ame", "filed", on=date(2025, 1, 6), via_pass=True)
