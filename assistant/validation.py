@@ -12,7 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from assistant.dates import age_on
+from assistant.dates import age_on, fr
 
 _SITUATION_PY = Path(__file__).with_name("situation.py")
 
@@ -134,21 +134,21 @@ def _check_coherence(s: dict, on: date) -> None:
     care = s.get("care") or {}
     admission, discharge = care.get("hospital_admission"), care.get("hospital_discharge")
     if admission and discharge and discharge < admission:
-        raise SituationError("care.hospital_discharge", f"sortie le {discharge} avant l'entrée le {admission}")
+        raise SituationError("care.hospital_discharge", f"sortie le {fr(discharge)} avant l'entrée le {fr(admission)}")
     birth = person.get("birth_date")
     if birth and birth > on:
-        raise SituationError("person.birth_date", f"date de naissance {birth} postérieure à la date d'évaluation {on}")
+        raise SituationError("person.birth_date", f"date de naissance {fr(birth)} postérieure à la date d'évaluation {fr(on)}")
     arrival = person.get("arrival_date")
     latest = max(on, s.get("application_date") or on)  # a request may be planned after `on`
     if arrival and arrival > latest:
-        raise SituationError("person.arrival_date", f"arrivée le {arrival} postérieure à la date de la demande {latest}")
+        raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} postérieure à la date de la demande {fr(latest)}")
     if birth and arrival and arrival < birth:
-        raise SituationError("person.arrival_date", f"arrivée le {arrival} avant la naissance le {birth}")
+        raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} avant la naissance le {fr(birth)}")
     age = person.get("age")
     if birth and age is not None:
         candidates = {age_on(birth, on), age_on(birth, s.get("application_date") or on)}
         if age not in candidates:
-            raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {birth}")
+            raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {fr(birth)}")
     known_age = age if age is not None else (age_on(birth, on) if birth else None)
     if person.get("minor_status") and known_age is not None and known_age >= 18:
         raise SituationError("person.minor_status", f"réservé aux mineurs (la personne a {known_age} ans)")

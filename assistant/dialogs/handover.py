@@ -3,6 +3,8 @@ the deadlines as an iCalendar file. Same sections as the result card of the chat
 
 from __future__ import annotations
 
+import os
+
 import html
 from datetime import date
 from pathlib import Path
@@ -75,5 +77,8 @@ def export(folder: Path, stem: str, assessment: dict, on: date, facts: list[tupl
         folder / f"{stem}.ics": deadlines_calendar(assessment),
     }
     for path, text in files.items():
-        path.write_text(text, encoding="utf-8", newline="")
+        # The slip describes a person: owner-only, like the case log (seeds 001/004 Annexe 1).
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(path, 0o600)  # an older export of the same name may have had wider rights
     return list(files)

@@ -67,3 +67,10 @@ def test_export_writes_the_three_files(tmp_path):
     paths = handover.export(tmp_path / "out", "fiche", ASSESSMENT, ON, [], {})
     assert sorted(p.name for p in paths) == ["fiche.html", "fiche.ics", "fiche.md"]
     assert "BEGIN:VEVENT" in (tmp_path / "out" / "fiche.ics").read_text(encoding="utf-8")
+
+
+def test_exported_slips_are_readable_by_their_owner_only(tmp_path):
+    import stat
+
+    for path in handover.export(tmp_path, "fiche", ASSESSMENT, ON, [], {}):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
