@@ -31,6 +31,8 @@ _ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _INITIALS = re.compile(r"^[A-Z]{1,4}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 _TRACKED_ON_ELIGIBILITY = ("puma", "css", "ame")
+# Deadlines of an assessment that concern filing the request (the others start once filed).
+_FILING_DEADLINES = {"ame_retro_filing_limit", "css_hospital_retro_limit", "ame_anticipated_filing"}
 
 
 def new_case_id() -> str:
@@ -235,8 +237,29 @@ class CaseLog:
             "AND r.id IN (SELECT max(id) FROM requests GROUP BY case_id, kind)",
             [on.isoformat()],
         )
+        rows = list(rows)
         found = [d for row in rows for d in deadlines(row, kb) if is_due(d, on, days)]
+        found += [d for d in self._filing_deadlines([r for r in rows if r["status"] == "to_file"])
+                  if is_due(d, on, days) and d.date >= on]
         return sorted(found, key=lambda d: (d.date, d.case_id, d.kind))
+
+    def _filing_deadlines(self, to_file: list[dict]) -> list[Deadline]:
+        """A request still to file keeps the assessment's filing limits (e.g. the last day to
+        keep AME retroactivity to a hospital stay)."""
+        kinds: dict[str, set[str]] = {}
+        for r in to_file:
+            kinds.setdefault(r["case_id"], set()).add(r["kind"])
+        found = []
+        for start in range(0, len(kinds), 500):  # SQLite caps the number of bound parameters
+            ids = list(kinds)[start:start + 500]
+            rows = self.db.execute(f"SELECT case_id, assessment FROM case_state WHERE case_id IN "
+                                   f"({','.join('?' * len(ids))}) AND assessment IS NOT NULL", ids).fetchall()
+            for case_id, assessment in rows:
+                for d in json.loads(assessment).get("deadlines", []):
+                    if d.get("id") in _FILING_DEADLINES and d.get("for") in kinds[case_id]:
+                        found.append(Deadline(d["id"], date.fromisoformat(d["date"]), d["label"],
+                                              f"deadline.{d['id']}", case_id, d["for"]))
+        return found
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -67,3 +67,20 @@ def test_due_follows_only_the_current_request_and_stops_renewal_after_rights_end
     assert log.due(kb, on=date(2025, 3, 1)) == []  # rights ended 28/02/2025
     log.update_request(case_id, "ame", "filed", on=date(2025, 1, 20))
     assert [d.id for d in log.due(kb, on=date(2025, 2, 15))] == ["decision_expected"]
+
+
+def test_a_request_still_to_file_keeps_its_filing_limit_from_the_assessment(log, kb):
+    from assistant.engine import evaluate
+    from assistant.knowledge.loader import load
+    from assistant.validation import parse_situation
+
+    on = date(2025, 4, 1)
+    situation = {"person": {"age": 34, "nationality": "non_eu", "right_to_stay": "no",
+                            "arrival_date": "2024-11-01", "irregular_since": "2024-11-01"},
+                 "resources": {"annual": 2000, "household_size": 1, "territory": "metropole"},
+                 "care": {"care_date": "2025-03-10"}}
+    assessment = evaluate(parse_situation(situation, on), on=on, kb=load())
+    case_id = log.create_case()
+    log.save_assessment(case_id, assessment, situation=situation)
+    found = [(d.case_id, d.id, d.date) for d in log.due(kb, on=on, days=90)]
+    assert (case_id, "ame_retro_filing_limit", date(2025, 6, 8)) in found
