@@ -136,10 +136,6 @@ def _adult(ctx: Context, o: Outcome) -> None:
         o.status, o.block = "not_eligible", "posted"
         ctx.say(o, "puma.eu_posted")
         return
-    if nationality is None and stay is None:
-        o.status = "to_check"
-        o.need("person.nationality", "person.right_to_stay")
-        return
     if nationality == "eu" and stay is None:
         _eu(ctx, o)
         return
