@@ -10,16 +10,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.dates import add_months, fr
+from assistant.i18n import N_
 
 KINDS = ("puma", "css", "ame", "dsuv")
 STATUSES = ("to_file", "filed", "documents_requested", "granted", "refused", "closed")
 FINAL = frozenset({"granted", "refused", "closed"})
 
-STATUS_LABELS = {
-    "to_file": "à déposer", "filed": "déposée", "documents_requested": "pièces demandées",
-    "granted": "accordée", "refused": "refusée", "closed": "classée / close",
+STATUS_LABELS = {  # marked for gettext, translated where shown
+    "to_file": N_("à déposer"), "filed": N_("déposée"), "documents_requested": N_("pièces demandées"),
+    "granted": N_("accordée"), "refused": N_("refusée"), "closed": N_("classée / close"),
 }
-KIND_LABELS = {"puma": "PUMa", "css": "CSS", "ame": "AME", "dsuv": "Soins urgents (DSUV)"}
+KIND_LABELS = {"puma": N_("PUMa"), "css": N_("CSS"), "ame": N_("AME"), "dsuv": N_("Soins urgents (DSUV)")}
 
 
 @dataclass(frozen=True)

@@ -5,26 +5,33 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dates import fr
+from assistant.i18n import N_, _
 from assistant.store.followup import KIND_LABELS, STATUS_LABELS, Deadline, deadlines
 
-COVERAGE_STATUS_LABELS = {"open": "ouvert", "eligible": "éligible", "not_yet": "pas encore",
-                          "not_eligible": "non éligible", "to_check": "à vérifier"}
-REFERRAL_LABELS = {"misas": "MisAS", "service_social": "service social", "pass": "PASS",
-                   "domiciliation": "domiciliation"}
+# Labels are marked here and translated where shown (gettext; French source).
+COVERAGE_STATUS_LABELS = {"open": N_("ouvert"), "eligible": N_("éligible"), "not_yet": N_("pas encore"),
+                          "not_eligible": N_("non éligible"), "to_check": N_("à vérifier")}
+REFERRAL_LABELS = {"misas": N_("MisAS"), "service_social": N_("service social"), "pass": N_("PASS"),
+                   "domiciliation": N_("domiciliation")}
 EVENT_LABELS = {
-    "created": "dossier ouvert", "answer": "réponse", "assessment": "évaluation", "note": "note",
-    "request": "demande", "referral": "orientation", "closed": "suivi clos", "recheck": "revérification",
+    "created": N_("dossier ouvert"), "answer": N_("réponse"), "assessment": N_("évaluation"), "note": N_("note"),
+    "request": N_("demande"), "referral": N_("orientation"), "closed": N_("suivi clos"),
+    "recheck": N_("revérification"),
 }
+
+
+def _label(labels: dict, key: str) -> str:
+    return _(labels[key]) if key in labels else key
 
 
 def case_list(rows: list[dict]) -> str:
     if not rows:
-        return "Aucun dossier."
-    lines = [f"{'dossier':<10} {'init.':<5} {'ouvert le':<10} {'activité':<10} demandes"]
+        return _("Aucun dossier.")
+    lines = [f"{_('dossier'):<10} {_('init.'):<5} {_('ouvert le'):<10} {_('activité'):<10} {_('demandes')}"]
     for r in rows:
         lines.append(f"{r['id']:<10} {r['initials'] or '':<5} {fr(_d(r['opened_on'])):<10} "
                      f"{fr(_d(r['last_activity_on'])):<10} {requests_summary(r['requests'])}"
-                     + (" (clos)" if r["closed_on"] else ""))
+                     + (" " + _("(clos)") if r["closed_on"] else ""))
     return "\n".join(lines)
 
 
@@ -33,29 +40,32 @@ def requests_summary(summary: str | None) -> str:
     if not summary:
         return "—"
     parts = (item.split(":") for item in summary.split())
-    return ", ".join(f"{KIND_LABELS[k]} {STATUS_LABELS[s]}" for k, s in sorted(parts))
+    return ", ".join(f"{_label(KIND_LABELS, k)} {_label(STATUS_LABELS, s)}" for k, s in sorted(parts))
 
 
 def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
-    lines = [f"Dossier {case['id']}" + (f" ({case['initials']})" if case["initials"] else ""),
-             f"  ouvert le {fr(_d(case['opened_on']))}, dernière activité le {fr(_d(case['last_activity_on']))}"
-             + (f", clos le {fr(_d(case['closed_on']))}" if case["closed_on"] else ""),
-             f"  agent {case['agent'] or '—'}, site {case['site'] or '—'}"]
+    lines = [_("Dossier {id}").format(id=case["id"]) + (f" ({case['initials']})" if case["initials"] else ""),
+             "  " + _("ouvert le {opened}, dernière activité le {last}").format(
+                 opened=fr(_d(case["opened_on"])), last=fr(_d(case["last_activity_on"])))
+             + (", " + _("clos le {date}").format(date=fr(_d(case["closed_on"]))) if case["closed_on"] else ""),
+             "  " + _("agent {agent}, site {site}").format(agent=case["agent"] or "—", site=case["site"] or "—")]
     if case["kb_release"]:
-        lines.append(f"  évalué le {fr(_d(case['evaluated_on']))} avec la base {case['kb_release']}+{case['kb_hash'][:12]}")
+        lines.append("  " + _("évalué le {date} avec la base {kb}").format(
+            date=fr(_d(case["evaluated_on"])), kb=f"{case['kb_release']}+{case['kb_hash'][:12]}"))
     if case["assessment"]:
-        lines.append("Évaluation :")
-        lines += [f"  {KIND_LABELS.get(c['id'], c['id'])} : {COVERAGE_STATUS_LABELS.get(c['status'], c['status'])}"
-                  + (f", droits au {fr(_d(c['effective_date']))}" if c.get("effective_date") else "")
+        lines.append(_("Évaluation :"))
+        lines += [f"  {_label(KIND_LABELS, c['id'])} : {_label(COVERAGE_STATUS_LABELS, c['status'])}"
+                  + (", " + _("droits au {date}").format(date=fr(_d(c["effective_date"]))) if c.get("effective_date") else "")
                   for c in case["assessment"].get("coverages", [])]
     if case["requests"]:
-        lines.append("Demandes :")
+        lines.append(_("Demandes :"))
         lines += [f"  {request_line(r, kb)}" for r in case["requests"]]
     if case["referrals"]:
-        lines.append("Orientations : " + ", ".join(f"{REFERRAL_LABELS[r['kind']]} ({fr(_d(r['referred_on']))})" for r in case["referrals"]))
-    lines.append(f"Réponses : {len(case['answers'])}")
-    lines.append("Historique :")
-    lines += [f"  {e['at'][:16].replace('T', ' ')}  {EVENT_LABELS.get(e['kind'], e['kind'])}{_event_detail(e)}"
+        lines.append(_("Orientations : ") + ", ".join(
+            f"{_label(REFERRAL_LABELS, r['kind'])} ({fr(_d(r['referred_on']))})" for r in case["referrals"]))
+    lines.append(_("Réponses : {count}").format(count=len(case["answers"])))
+    lines.append(_("Historique :"))
+    lines += [f"  {e['at'][:16].replace('T', ' ')}  {_label(EVENT_LABELS, e['kind'])}{_event_detail(e)}"
               for e in timeline]
     return "\n".join(lines)
 
@@ -67,57 +77,62 @@ def _event_detail(event: dict) -> str:
     if event["kind"] == "answer":
         return f" : {data['question_id']}"
     if event["kind"] == "request":
-        status = STATUS_LABELS.get(data["status"], "transmise à la CPAM")
-        return f" : {KIND_LABELS[data['kind']]} {status} le {fr(_d(data['on']))}"
+        status = _(STATUS_LABELS[data["status"]]) if data["status"] in STATUS_LABELS else _("transmise à la CPAM")
+        return " : " + _("{kind} {status} le {date}").format(
+            kind=_label(KIND_LABELS, data["kind"]), status=status, date=fr(_d(data["on"])))
     if event["kind"] == "referral":
-        return f" : {REFERRAL_LABELS[data['kind']]} le {fr(_d(data['on']))}"
+        return " : " + _("{kind} le {date}").format(kind=_label(REFERRAL_LABELS, data["kind"]), date=fr(_d(data["on"])))
     if event["kind"] in ("assessment", "recheck"):
-        return f" : base {data.get('kb_version')}"
+        return " : " + _("base {kb}").format(kb=data.get("kb_version"))
     return ""
 
 
 def request_line(request: dict, kb=None) -> str:
     """One request with its dates, and its deadlines when the knowledge base is given."""
     dates = [(label, request[column]) for label, column in (
-        ("déposée", "filed_on"), ("transmise", "transmitted_on"), ("pièces demandées", "documents_requested_on"),
-        ("décision", "decided_on"), ("droits du", "granted_from"), ("au", "rights_until"), ("close", "closed_on"))
+        (N_("déposée"), "filed_on"), (N_("transmise"), "transmitted_on"),
+        (N_("pièces demandées"), "documents_requested_on"), (N_("décision"), "decided_on"),
+        (N_("droits du"), "granted_from"), (N_("au"), "rights_until"), (N_("close"), "closed_on"))
         if request[column]]
-    text = f"{KIND_LABELS[request['kind']]} : {STATUS_LABELS[request['status']]}"
+    text = f"{_label(KIND_LABELS, request['kind'])} : {_label(STATUS_LABELS, request['status'])}"
     if request["via_pass"]:
         text += " (PASS)"
     if dates:
-        text += " — " + ", ".join(f"{label} {fr(_d(value))}" for label, value in dates)
+        text += " — " + ", ".join(f"{_(label)} {fr(_d(value))}" for label, value in dates)
     upcoming = deadlines(request, kb) if kb is not None else []
     if upcoming:
-        text += " ; échéances : " + ", ".join(f"{d.label.split(' : ', 1)[1]} le {fr(d.date)}" for d in upcoming)
+        text += " ; " + _("échéances : ") + ", ".join(
+            _("{what} le {date}").format(what=d.label.split(" : ", 1)[1], date=fr(d.date)) for d in upcoming)
     return text
 
 
 def due_list(found: list[Deadline], on: date) -> str:
     if not found:
-        return "Aucune échéance."
-    return "\n".join(f"{fr(d.date)}  {'EN RETARD ' if d.date < on else ''}{d.case_id}  {d.label}" for d in found)
+        return _("Aucune échéance.")
+    late = _("EN RETARD") + " "
+    return "\n".join(f"{fr(d.date)}  {late if d.date < on else ''}{d.case_id}  {d.label}" for d in found)
 
 
 def recheck_result(result) -> str:
-    lines = [f"{result.checked} dossier(s) réévalué(s), {len(result.changed)} changement(s) de résultat."]
+    lines = [_("{checked} dossier(s) réévalué(s), {changed} changement(s) de résultat.").format(
+        checked=result.checked, changed=len(result.changed))]
     for case in result.changed:
         lines.append(f"{case['case_id']}  ({case['old_kb']} -> {case['new_kb']})")
-        lines += [f"    {KIND_LABELS.get(c['coverage'], c['coverage'])} {c['field']} : {c['old']}  ->  {c['new']}"
+        lines += [f"    {_label(KIND_LABELS, c['coverage'])} {c['field']} : {c['old']}  ->  {c['new']}"
                   for c in case["changes"]]
-    lines += [f"{f['case_id']}  non réévalué : {f['message']}" for f in result.failed]
+    lines += [f"{f['case_id']}  " + _("non réévalué : {message}").format(message=f["message"]) for f in result.failed]
     return "\n".join(lines)
 
 
 def repair_report(report) -> str:
-    lines = [f"Copie de sauvegarde : {report.backup}"]
+    lines = [_("Copie de sauvegarde : {path}").format(path=report.backup)]
     if report.intact:
-        lines.append("La base est intacte : rien à réparer.")
+        lines.append(_("La base est intacte : rien à réparer."))
         return "\n".join(lines)
-    lines.append("Base reconstruite avec les lignes lisibles : "
+    lines.append(_("Base reconstruite avec les lignes lisibles : ")
                  + ", ".join(f"{table} {count}" for table, count in report.salvaged.items()))
     if report.unreadable:
-        lines.append("Tables en partie illisibles (le reste est dans la sauvegarde) : " + ", ".join(report.unreadable))
+        lines.append(_("Tables en partie illisibles (le reste est dans la sauvegarde) : ") + ", ".join(report.unreadable))
     return "\n".join(lines)
 
 
