@@ -35,8 +35,22 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, _days_in_month(year, month)))
 
 
+def period_end(start: date, months: int) -> date:
+    """Last day of a period of `months` starting on `start`: the day before the anniversary
+    (a year from 29 February 2024 ends on 28 February 2025, from 1 March 2023 on 29 February 2024)."""
+    anniversary = add_months(start, months)
+    if anniversary.day != start.day:  # no such day that month: the anniversary is the 1st of the next
+        return anniversary
+    return anniversary - timedelta(days=1)
+
+
 def add_days(d: date, days: int) -> date:
     return d + timedelta(days=days)
+
+
+def add_delay(start: date, delay: dict) -> date:
+    """`start` plus a delay written {"days": n} or {"months": n} in the knowledge base."""
+    return add_days(start, delay["days"]) if "days" in delay else add_months(start, delay["months"])
 
 
 def first_of_month(d: date) -> date:

@@ -149,6 +149,8 @@ def _check_coherence(s: dict, on: date) -> None:
         candidates = {age_on(birth, on), age_on(birth, s.get("application_date") or on)}
         if age not in candidates:
             raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {fr(birth)}")
+    if person.get("nationality") == "french" and person.get("minor_status") == "unaccompanied_under_evaluation":
+        raise SituationError("person.minor_status", "l'évaluation de minorité concerne les mineurs étrangers isolés")
     known_age = age if age is not None else (age_on(birth, on) if birth else None)
     if person.get("minor_status") and known_age is not None and known_age >= 18:
         raise SituationError("person.minor_status", f"réservé aux mineurs (la personne a {known_age} ans)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import add_days, add_months
+from assistant.dates import add_days, add_months, period_end
 from assistant.engine.ceilings import resource_band
 from assistant.engine.context import Context, Outcome
 
@@ -164,12 +164,12 @@ def _granted(ctx: Context, o: Outcome, renewal: bool) -> None:
         _retroactivity(ctx, o)
     else:
         ctx.say(o, "ame.no_overlap")
-    o.until = add_days(add_months(filing, ctx.value("ame.duration_months")), -1)
+    o.until = period_end(filing, ctx.value("ame.duration_months"))
     if o.effective_date == filing:
         ctx.say(o, "ame.effective_filing", date=filing)
     ctx.say(o, "ame.duration_months", until=o.until)
     if not renewal and not ctx.is_minor:
-        end = add_days(add_months(o.effective_date, ctx.value("ame.waiting_period_months")), -1)
+        end = period_end(o.effective_date, ctx.value("ame.waiting_period_months"))
         ctx.say(o, "ame.waiting_period_months", date=end)
         ctx.marks["ame_waiting_end"] = end
     if not renewal and ctx.get("coverage.ame") != "open":

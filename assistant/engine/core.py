@@ -21,7 +21,7 @@ def evaluate(situation: dict, *, on: date, kb: KnowledgeBase, lang: str = "fr") 
     coverages = [p, c, a, d]
     for o in coverages:
         if o.status == "to_check":  # dates of a decision not taken yet would mislead
-            o.effective_date = o.eligible_from = None
+            o.effective_date = o.eligible_from = o.until = None
             if o.missing:
                 ctx.say(o, "to_check.missing", what=", ".join(ctx.field_label(m) for m in o.missing))
     refs = referrals.assess(ctx)

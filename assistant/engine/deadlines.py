@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import add_days, add_months
+from assistant.dates import add_days, add_delay, add_months
 from assistant.engine.context import Context
 
 
@@ -30,7 +30,7 @@ def deadlines(ctx: Context) -> list[dict]:
         add("css_renewal_window", add_months(css.until, -ctx.value("css.renewal_window_months")), "css",
             until=css.until)
     if css.status == "eligible":
-        add("css_decision", add_days(app, ctx.value("css.processing_days")), "css")
+        add("css_decision", add_delay(app, ctx.value("css.processing")), "css")
         limit = ctx.marks.get("css_hospital_limit")
         if limit and limit >= ctx.on:
             add("css_hospital_retro_limit", limit, "css")
@@ -63,4 +63,3 @@ def deadlines(ctx: Context) -> list[dict]:
             add("dsuv_asylum_end", add_days(condition_from, -1), "dsuv")
     out.sort(key=lambda d: d["date"])
     return out
-

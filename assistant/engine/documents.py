@@ -20,7 +20,8 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
                 wanted[doc_id].append(coverage)
 
     o = ctx.outcomes
-    no_address = ctx.get("housing.stable_address") is False and not ctx.get("housing.domiciliation")
+    # without a stable address the domiciliation attestation is the address (held or to get)
+    no_address = ctx.get("housing.stable_address") is False or bool(ctx.get("housing.domiciliation"))
     hospital = ctx.get("care.hospital_admission") is not None
     if o["puma"].status in REQUESTED:
         activity = ctx.get("person.activity")
@@ -40,16 +41,18 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
             add("css", "care_proof")
     ame = o["ame"]
     if ame.status in REQUESTED:
-        add("ame", "form_ame", "identity", "photo")
+        add("ame", "form_ame", "identity")
+        if ctx.age is None or ctx.age >= 16:  # photo of each person aged 16 or more
+            add("ame", "photo")
         if not ctx.is_minor:
             add("ame", "residence_3_months", "resources_12_months")
+            add("ame", "cohabitant_declaration")  # its label says: only if a cohabitant is declared
         if ame.effective_date and ame.effective_date < ctx.app:
             add("ame", "care_proof")
         if ctx.get("care.urgent_need") or ctx.get("care.vital_emergency") or hospital:
             add("ame", "medical_certificate")
         elif ctx.get("care.urgent_need") is None:
             needed.append("care.urgent_need")
-            add("ame", "cohabitant_declaration")  # its label says: only if a cohabitant is declared
         if hospital:
             add("ame", "hospital_impossibility_attestation")
     if o["dsuv"].status == "eligible":

@@ -49,8 +49,11 @@ def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
             return no("dsuv.asylum_after", "covered")
     if puma.status == "eligible" and not before_puma:
         return no("dsuv.has_rights", "covered", what="PUMa à demander")
-    if ame.status == "eligible" and not (admission and ame.effective_date and admission < ame.effective_date):
-        return no("dsuv.has_rights", "covered", what="AME, rétroactive aux soins")
+    # Eligible to the AME: it covers the stay, unless the stay began before its conditions were
+    # met (then the urgent-care scheme does); a missed retroactivity deadline is not such a case.
+    ame_from = ctx.marks.get("ame_condition_from")
+    if ame.status == "eligible" and not (admission and ame_from and admission < ame_from):
+        return no("dsuv.has_rights", "covered", what="AME")
     if puma.status == "to_check" or ame.status == "to_check":
         o.status = "to_check"
         o.need(*puma.missing, *ame.missing)

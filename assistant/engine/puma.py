@@ -41,7 +41,7 @@ def assess(ctx: Context) -> Outcome:
     o = Outcome("puma")
     ctx.outcomes["puma"] = o
     maint = maintenance(ctx)
-    if ctx.get("coverage.puma") == "open" or (maint and ctx.get("coverage.puma") is None):
+    if insured(ctx) or (maint and ctx.get("coverage.puma") is None):
         if _open(ctx, o, maint):
             ctx.maintenance = maint  # the AME waits for the end of maintained rights
             return o
@@ -80,9 +80,9 @@ def _open(ctx: Context, o: Outcome, maint: Maintenance | None) -> bool:
     if ctx.app > end:
         ctx.say(o, "puma.maintenance_ended", until=end)
         return False
-    sure = ctx.get("coverage.puma") == "open" and (maint.until is not None or ctx.app <= short)
+    sure = insured(ctx) and (maint.until is not None or ctx.app <= short)
     o.status = "open" if sure else "to_check"
-    if ctx.get("coverage.puma") is None:
+    if not insured(ctx):
         o.need("coverage.puma")
     o.until = maint.until
     used = months["oqtf_final"] if ctx.get("person.oqtf_final") else months["general"]
@@ -92,6 +92,12 @@ def _open(ctx: Context, o: Outcome, maint: Maintenance | None) -> bool:
         o.reasons.append(ctx.text("to_check.missing", what=ctx.field_label("person.oqtf_final"))
                          + f" (si l'OQTF est définitive, fin le {fr(short)})")
     return True
+
+
+def insured(ctx: Context) -> bool:
+    """PUMa said to be open, or insured under the general scheme (which implies it)."""
+    return ctx.get("coverage.puma") == "open" or (
+        ctx.get("coverage.puma") is None and ctx.get("coverage.regime_general") is True)
 
 
 def _minor(ctx: Context, o: Outcome) -> None:

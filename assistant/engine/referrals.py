@@ -39,7 +39,12 @@ def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
         ctx.say(r, "misas.serves_ame")
         return r
     if not (insured or ame_beneficiary):
-        r.status = "excluded"
+        if puma.status == "to_check":  # may well be insured: find out first
+            r.status = "to_check"
+            r.need(*puma.missing)
+        else:
+            r.status = "excluded"
+            ctx.say(r, "misas.no_rights_yet")
         return r
     difficulties = ctx.get("difficulties")
     if difficulties is None:
@@ -93,7 +98,12 @@ def _service_social(ctx: Context, ame: Outcome) -> Referral:
         r.status = "to_check"
         r.need(*unknown)
         return r
-    if ctx.outcomes["puma"].status != "open":  # the service serves people already insured
+    puma = ctx.outcomes["puma"]
+    if puma.status == "to_check" and ctx.get("coverage.ame") != "open":  # may well be insured
+        r.status = "to_check"
+        r.need(*puma.missing)
+        return r
+    if puma.status != "open":  # the service serves people already insured
         ame_only = ctx.get("coverage.ame") == "open" or ame.status == "eligible"
         return _excluded(ctx, r, ["bénéficiaire de l'AME" if ame_only else "pas (encore) assuré social"])
     check(ctx.get("coverage.regime_general"), "coverage.regime_general", "pas assuré du régime général")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.dates import add_months, fr
+from assistant.dates import add_delay, add_months, fr, period_end
 from assistant.i18n import N_
 
 KINDS = ("puma", "css", "ame", "dsuv")
@@ -75,8 +75,8 @@ def _after_filing(request: dict, kb) -> list[tuple[str, date, str, str]]:
         found.append(("implicit_refusal", add_months(received, kb.value("ame.implicit_refusal_months", received)),
                       "sans réponse : rejet implicite, contacter la CPAM", "ame.implicit_refusal_months"))
     elif kind == "css":
-        found.append(("decision_expected", received + timedelta(days=kb.value("css.processing_days", received)),
-                      "décision attendue", "css.processing_days"))
+        found.append(("decision_expected", add_delay(received, kb.value("css.processing", received)),
+                      "décision attendue", "css.processing"))
     return found
 
 
@@ -100,7 +100,7 @@ def rights_until(request: dict, kb) -> date | None:
     start = _d(request["granted_from"])
     if kind == "ame":
         start = max(start, receipt_date(request) or start)
-    return add_months(start, kb.value(f"{kind}.duration_months", start)) - timedelta(days=1)
+    return period_end(start, kb.value(f"{kind}.duration_months", start))
 
 
 def is_due(deadline: Deadline, on: date, days: int) -> bool:

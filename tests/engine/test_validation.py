@@ -29,6 +29,7 @@ ON = date(2025, 3, 3)
     ('{"person": {"birth_date": "2030-01-01"}}', "person.birth_date"),
     ('{"person": {"birth_date": "1980-06-01", "age": 30}}', "person.age"),
     ('{"person": {"age": 40, "minor_status": "with_parents"}}', "person.minor_status"),
+    ('{"person": {"nationality": "french", "minor_status": "unaccompanied_under_evaluation"}}', "person.minor_status"),
     ('{"person": {"arrival_date": "2026-01-01"}}', "person.arrival_date"),
     ('{"difficulties": "digital"}', "difficulties"),
     ('[1, 2]', "situation"),

@@ -30,7 +30,7 @@ class FakeKB:
         "deadline.missing_documents": {"answer_days": 30, "closure_days": 60},
         "pass.transmission_days": 8,
         "ame.processing": {"days": 30, "urgent_days": 10},
-        "css.processing_days": 31,
+        "css.processing": {"days": 31},
         "ame.implicit_refusal_months": 2,
         "ame.renewal_window_months": 2,
         "css.renewal_window_months": 2,
