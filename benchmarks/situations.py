@@ -21,7 +21,10 @@ def synthetic(n: int, seed: int = 0) -> list[dict]:
             "activity": rng.choice(["employed", "student", "none", "none", "retired", None]),
         }
         if person["age"] < 18:
-            person["minor_status"] = rng.choice(["with_parents", "unaccompanied_ase", "unaccompanied_under_evaluation"])
+            statuses = ["with_parents", "unaccompanied_ase"]
+            if person["nationality"] != "french":  # minority evaluations concern foreign minors
+                statuses.append("unaccompanied_under_evaluation")
+            person["minor_status"] = rng.choice(statuses)
             person["parents_right_to_stay"] = rng.choice(["yes", "no", "asylum_seeker"])
         if stay == "no":
             person["irregular_since"] = person["arrival_date"]
