@@ -124,15 +124,22 @@ def _minor(ctx: Context, o: Outcome) -> None:
     if parents in ("yes", "asylum_seeker"):
         o.status, o.effective_date = "eligible", ctx.app
         ctx.say(o, "puma.minor_with_parents")
-    elif parents == "no":
+    elif not _refused_stay(ctx, o, parents, "puma.minor_parents_irregular"):
+        o.status = "to_check"
+        o.need("person.parents_right_to_stay")
+
+
+def _refused_stay(ctx: Context, o: Outcome, stay: str | None, irregular_item: str) -> bool:
+    """No right to stay, or a short-stay visa: no PUMa. True when that decided the outcome."""
+    if stay == "no":
         o.status, o.block = "not_eligible", "irregular"
-        ctx.say(o, "puma.minor_parents_irregular")
-    elif parents == "short_stay_visa":
+        ctx.say(o, irregular_item)
+    elif stay == "short_stay_visa":
         o.status, o.block = "not_eligible", "visa"
         ctx.say(o, "puma.visa")
     else:
-        o.status = "to_check"
-        o.need("person.parents_right_to_stay")
+        return False
+    return True
 
 
 def _adult(ctx: Context, o: Outcome) -> None:
@@ -151,13 +158,9 @@ def _adult(ctx: Context, o: Outcome) -> None:
             o.need("person.nationality")
         o.need("person.right_to_stay")
         return
-    if stay == "no":
-        o.status, o.block = "not_eligible", "irregular"
-        ctx.say(o, "puma.irregular")
-    elif stay == "short_stay_visa":
-        o.status, o.block = "not_eligible", "visa"
-        ctx.say(o, "puma.visa")
-    elif stay == "asylum_seeker" and activity not in WORKING:
+    if _refused_stay(ctx, o, stay, "puma.irregular"):
+        return
+    if stay == "asylum_seeker" and activity not in WORKING:
         _asylum_seeker(ctx, o)
     else:
         _regular(ctx, o)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from textual.widgets import Input, Static
 
 from assistant.store.caselog import CaseLog
@@ -23,14 +25,24 @@ async def _text(app, pilot) -> str:
     return str(app.screen.query_one("#report-text", Static).render())
 
 
-async def test_f6_shows_the_report_and_exports_it_as_csv(launch, tmp_path):
+@pytest.fixture
+def logged_app(launch):
+    """The app on a case log holding one case."""
     settings = launch()
     _seed(settings.db)
-    app = make_app(settings)
+    return make_app(settings)
+
+
+async def _open_report(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("f6")
+    await pilot.pause()
+
+
+async def test_f6_shows_the_report_and_exports_it_as_csv(logged_app, tmp_path):
+    app = logged_app
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
+        await _open_report(pilot)
         assert isinstance(app.screen, ReportScreen)
         text = await _text(app, pilot)
         assert "Rapport d'activité du 01/01/2025 au 03/03/2025" in text
@@ -41,14 +53,10 @@ async def test_f6_shows_the_report_and_exports_it_as_csv(launch, tmp_path):
         assert csv.startswith("indicator,label,category")
 
 
-async def test_a_period_that_is_not_understood_is_said_not_crashed(launch):
-    settings = launch()
-    _seed(settings.db)
-    app = make_app(settings)
+async def test_a_period_that_is_not_understood_is_said_not_crashed(logged_app):
+    app = logged_app
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
+        await _open_report(pilot)
         await app.workers.wait_for_complete()
         start = app.screen.query_one("#report-from", Input)
         start.value = "31 février"
