@@ -15,6 +15,7 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
     "kb": ("assistant.knowledge.cli:kb", "Knowledge base: validate, show a rule or figure."),
     "cases": ("assistant.store.cli:cases", "Case log: list, show, follow-up, recheck, erase, purge, export."),
     "report": ("assistant.store.cli:report", "Activity report for the ARS and the CPAM."),
+    "config": ("assistant.config_cli:config", "Site settings: structure, département, codes, language, export folder."),
 }
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: a per-run cache directory (never the user's) and the bundled knowledge base."""
+"""Shared fixtures: per-run cache and data folders (never the user's) and the bundled knowledge base."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 
 # Set before any test imports the loader, so subprocesses inherit it too.
 os.environ.setdefault("ASSISTANT_CACHE_DIR", tempfile.mkdtemp(prefix="assistant-test-cache-"))
+# Never the user's own data folder (case log, site settings): tests that need one set their own.
+os.environ["ASSISTANT_DATA_DIR"] = tempfile.mkdtemp(prefix="assistant-test-data-")
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-APP_DIR_NAME = "assistant-couverture"
-
 
 class StoreSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -31,13 +29,13 @@ class StoreSettings(BaseModel):
     def resolved_db_path(self) -> Path:
         if self.db_path is not None:
             return self.db_path
-        from platformdirs import user_data_dir
+        from assistant.paths import data_dir
 
-        return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / "cases.db"
+        return data_dir() / "cases.db"
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None, **overrides) -> StoreSettings:
-    """Settings from ASSISTANT_DB / ASSISTANT_RETENTION_MONTHS / ASSISTANT_LOST_AFTER_MONTHS.
+    """Settings from ASSISTANT_DB (default: cases.db in ASSISTANT_DATA_DIR or the user data folder) / ASSISTANT_RETENTION_MONTHS / ASSISTANT_LOST_AFTER_MONTHS.
 
     Explicit keyword arguments (e.g. a `--db` option) win over the environment; a value of
     None means "not given".

@@ -1,0 +1,32 @@
+"""Where the assistant keeps a site's files: one data folder (case log, site settings, directory).
+
+`ASSISTANT_DATA_DIR` moves the whole folder (a site's shared disk, tests); otherwise it is the
+user data folder. Nothing is created here: callers create what they write, owner-only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_DIR_NAME = "assistant-couverture"
+
+
+def data_dir() -> Path:
+    """ASSISTANT_DATA_DIR, else the user data folder (~/.local/share/assistant-couverture on Linux)."""
+    configured = os.environ.get("ASSISTANT_DATA_DIR", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` (and missing parents) with the last level owner-only; umask can only narrow 0o700."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    return path
