@@ -14,8 +14,9 @@ the same way.
 Sub-dialogs. Once the result has been reached, the dialogs the agent opens from it (follow-up,
 documents, referral) may not change it silently: an answer that would change a coverage
 decision of that result comes back as a `confirm` step, not applied, and is applied only when
-the agent confirms (`answer(answer, confirmed=True)`). Editing an earlier answer is the agent
-reopening the consultation on purpose: its result is recorded again when the dialog ends.
+the agent confirms (`answer(answer, confirmed=True)`). Confirming, like editing an earlier
+answer, reopens the consultation on purpose: the rest of that dialog is not asked about again,
+and its result replaces the recorded one when the dialog ends.
 """
 
 from __future__ import annotations
@@ -162,8 +163,8 @@ class Consultation:
             self.runner.answer(answer)
         except Rejected as refused:
             return Step("refused", question, refused.message, answer)
-        if confirmed:
-            self.accepted = self.runner.assessment  # the new baseline the agent agreed to
+        if confirmed:  # the agent reopened the result: recorded anew when the dialog ends
+            self.accepted = None
         problem = self._record(question.id, answer)
         return Step("understood", question, echo(question, answer), answer, problem)
 
