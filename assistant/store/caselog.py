@@ -200,7 +200,7 @@ class CaseLog:
                 self.db["referral_proposals"].update(proposal["id"], {"reasons": _json(recommended[kind].get("reasons"))})
             elif proposal["referral_id"] is None:
                 self.db["referral_proposals"].delete(proposal["id"])
-        for kind in sorted(recommended.keys() - proposals.keys()):
+        for kind in [k for k in recommended if k not in proposals]:  # in the assessment's order
             made = self.db.execute(  # a referral made before it was proposed counts for the proposal
                 "SELECT max(id) FROM referrals WHERE case_id = ? AND kind = ? AND id NOT IN "
                 "(SELECT referral_id FROM referral_proposals WHERE referral_id IS NOT NULL)", [case_id, kind]).fetchone()[0]
