@@ -53,7 +53,8 @@ class AssistantApp(App):
     def _start(self, case_id: str | None) -> None:
         opened_or_coming = self.case_log is not None or self._open_log is not None
         self.consultation = Consultation.open(self.assess, self.launch.on, log=self.case_log,
-                                              record=self.launch.record and opened_or_coming, case_id=case_id,
+                                              record=self.launch.record and opened_or_coming,
+                                              case_id=case_id if self.case_log is not None else None,
                                               demo=self.launch.demo)
         self.sub_title = long_date(self.consultation.on)
 

@@ -45,8 +45,8 @@ class ResultScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
-            yield Static(f"{_('Résultat du {date}').format(date=self.app.sub_title)} — {self.case_line()}",
-                         id="result-title", markup=False)
+            title = _("Résultat du {date}").format(date=self.app.sub_title)
+            yield Static(f"{title} — {self.case_line()}", id="result-title", markup=False)
             yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
         yield KeyBar(self.BINDINGS, id="keys")
 
