@@ -57,7 +57,7 @@ def _by_id(method):
         try:
             return method(self, canonical_id(case_id), *args, **kwargs)
         except CaseNotFound:
-            raise CaseNotFound(case_id) from None
+            raise CaseNotFound(str(case_id).strip()) from None
 
     return wrapper
 
