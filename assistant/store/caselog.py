@@ -19,7 +19,8 @@ from pathlib import Path
 from assistant.store.db import connect, write
 from assistant.store.errors import CaseNotFound, InvalidValue, guarded
 from assistant.dates import add_months
-from assistant.store.followup import FINAL, KINDS, STATUSES, Deadline, assessment_due_dates, deadlines, is_due
+from assistant.store.followup import (FINAL, KEPT_ONCE_FILED, KINDS, STATUSES, Deadline, assessment_due_dates,
+                                      deadlines, is_due)
 from assistant.store.profile import profile
 from assistant.store.report import build_report
 from assistant.store.search import SearchIndex
@@ -342,14 +343,16 @@ class CaseLog:
 
     def _due_dates(self, on: date, days: int) -> list[Deadline]:
         """The due dates recorded from the assessments of open cases, except those of a
-        coverage whose request was filed since: its own follow-up dates take over then."""
+        coverage whose request was filed since: its own follow-up dates take over then
+        (dates about the rights themselves stay)."""
+        kept = ", ".join("?" * len(KEPT_ONCE_FILED))
         rows = self.db.execute(
             "SELECT d.deadline, d.date, d.label, d.case_id, d.kind, d.ends FROM due_dates d "
             "JOIN cases c ON c.id = d.case_id WHERE c.erased_on IS NULL AND c.closed_on IS NULL "
-            "AND d.date <= ? AND (d.ends IS NULL OR d.ends >= ?) AND NOT EXISTS (SELECT 1 FROM requests r "
-            "WHERE r.case_id = d.case_id AND r.kind = d.kind AND r.status != 'to_file' AND r.id = "
-            "(SELECT max(id) FROM requests WHERE case_id = d.case_id AND kind = d.kind))",
-            [(on + timedelta(days=days)).isoformat(), on.isoformat()])
+            f"AND d.date <= ? AND (d.ends IS NULL OR d.ends >= ?) AND (d.deadline IN ({kept}) OR NOT EXISTS "
+            "(SELECT 1 FROM requests r WHERE r.case_id = d.case_id AND r.kind = d.kind AND r.status != 'to_file' "
+            "AND r.id = (SELECT max(id) FROM requests WHERE case_id = d.case_id AND kind = d.kind)))",
+            [(on + timedelta(days=days)).isoformat(), on.isoformat(), *KEPT_ONCE_FILED])
         return [Deadline(deadline, date.fromisoformat(day), label, f"deadline.{deadline}", case_id, kind,
                          date.fromisoformat(ends) if ends else None)
                 for deadline, day, label, case_id, kind, ends in rows]

@@ -111,6 +111,8 @@ _ENDS_ON_THEIR_DAY = frozenset({"ame_retro_filing_limit", "css_hospital_retro_li
                                 "ame_eligible_from", "puma_maintenance_end", "ame_waiting_period_end",
                                 "dsuv_asylum_end"})
 _WINDOWS = {"ame_renewal_window": "ame", "css_renewal_window": "css", "ame_anticipated_filing": "puma"}
+# Dates about the rights themselves, not the request's processing: still listed once it is filed.
+KEPT_ONCE_FILED = ("ame_waiting_period_end", "puma_maintenance_end", "dsuv_asylum_end")
 
 
 def assessment_due_dates(assessment: dict) -> list[dict]:

@@ -89,6 +89,8 @@ def test_every_deadline_of_the_assessment_is_a_due_date(run, add, tmp_path):
     run("cases", "request", case_id, "ame", "filed", "--on", "2025-03-05")
     due = json.loads(run("cases", "due", "--on", "2025-03-05", "--days", "90", "--json").stdout)
     assert {d["id"] for d in due} == {"decision_expected", "implicit_refusal"}
+    later = json.loads(run("cases", "due", "--on", "2025-11-01", "--days", "30", "--json").stdout)
+    assert "ame_waiting_period_end" in {d["id"] for d in later}  # about the rights: kept once filed
 
 
 def test_cases_add_writes_the_case_and_its_assessment_in_one_transaction(tmp_path, monkeypatch):
