@@ -19,20 +19,18 @@ from pathlib import Path
 from assistant.store.db import connect, write
 from assistant.store.errors import CaseNotFound, InvalidValue, guarded
 from assistant.dates import add_months
-from assistant.store.followup import (FINAL, KEPT_ONCE_FILED, KINDS, STATUSES, Deadline, assessment_due_dates,
-                                      deadlines, is_due)
+from assistant.store.followup import FINAL, KEPT_ONCE_FILED, KINDS, STATUSES, Deadline, deadlines, is_due
+from assistant.store.outcome import REFERRAL_KINDS, insert_request, latest_requests, record_outcome
 from assistant.store.profile import profile
 from assistant.store.report import build_report
 from assistant.store.search import SearchIndex
 from assistant.store.settings import StoreSettings, settings_from_env
 
 logger = logging.getLogger(__name__)  # counts only: never ids, initials, answers or notes
-REFERRAL_KINDS = ("misas", "service_social", "pass", "domiciliation")
 # Crockford base32 without I, L, O, U: ids read aloud or copied by hand stay unambiguous.
 _ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _INITIALS = re.compile(r"^[A-Z]{1,4}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
-_TRACKED_ON_ELIGIBILITY = ("puma", "css", "ame")
 # What an agent may type for a Crockford character (ids never hold them), and the separators.
 _ID_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 
@@ -154,7 +152,7 @@ class CaseLog:
     @_by_id
     def save_assessment(self, case_id: str, assessment: dict, *, situation: dict | None = None,
                         dialog: dict | None = None) -> None:
-        """Store the engine's assessment and what it concludes (see `_record_outcome`), with the
+        """Store the engine's assessment and what it concludes (see `outcome.record_outcome`), with the
         situation and dialog state when given, in one transaction."""
         stamp = self._stamp()
         with write(self.db):
@@ -170,49 +168,7 @@ class CaseLog:
         self._record_outcome(case_id, stamp, assessment)
 
     def _record_outcome(self, case_id: str, stamp: str, assessment: dict) -> None:
-        """What an assessment concludes, as the case's follow-up (the app, `dialog --jsonl` and
-        `cases add` all record through here):
-        - a 'to_file' request for each of PUMa, CSS, AME found eligible, with the start of rights
-          expected; the 'to_file' requests of coverages no longer eligible are dropped (nothing
-          was done about them yet);
-        - each recommended referral as proposed, with its reasons; proposals no longer
-          recommended and not made are dropped;
-        - every deadline as a due date of the case (replacing those of the previous assessment);
-        - whether urgent care (DSUV) can be billed by the hospital.
-        """
-        coverages = {c.get("id"): c for c in assessment.get("coverages", [])}
-        eligible = {kind for kind in _TRACKED_ON_ELIGIBILITY if coverages.get(kind, {}).get("status") == "eligible"}
-        latest = self._latest_requests(case_id)
-        for r in latest:  # an edited answer can take back an eligibility not acted upon yet
-            if r["status"] == "to_file" and r["kind"] not in eligible:
-                self.db["requests"].delete(r["id"])
-        open_kinds = {r["kind"] for r in latest if r["status"] not in FINAL}
-        for kind in sorted(eligible - open_kinds):
-            self._insert_request(case_id, kind, "to_file", stamp)
-        for kind in sorted(eligible):
-            self.db.execute("UPDATE requests SET expected_from = ? WHERE case_id = ? AND kind = ? AND status = 'to_file'",
-                            [coverages[kind].get("effective_date"), case_id, kind])
-
-        recommended = {r["id"]: r for r in assessment.get("referrals", []) if r.get("id") in REFERRAL_KINDS}
-        proposals = {p["kind"]: p for p in self.db.query(
-            "SELECT id, kind, referral_id FROM referral_proposals WHERE case_id = ?", [case_id])}
-        for kind, proposal in proposals.items():
-            if kind in recommended:
-                self.db["referral_proposals"].update(proposal["id"], {"reasons": _json(recommended[kind].get("reasons"))})
-            elif proposal["referral_id"] is None:
-                self.db["referral_proposals"].delete(proposal["id"])
-        for kind in [k for k in recommended if k not in proposals]:  # in the assessment's order
-            made = self.db.execute(  # a referral made before it was proposed counts for the proposal
-                "SELECT max(id) FROM referrals WHERE case_id = ? AND kind = ? AND id NOT IN "
-                "(SELECT referral_id FROM referral_proposals WHERE referral_id IS NOT NULL)", [case_id, kind]).fetchone()[0]
-            self.db["referral_proposals"].insert({"case_id": case_id, "kind": kind, "proposed_on": stamp[:10],
-                                                  "reasons": _json(recommended[kind].get("reasons")),
-                                                  "referral_id": made})
-
-        self.db.execute("DELETE FROM due_dates WHERE case_id = ?", [case_id])
-        self.db["due_dates"].insert_all([{"case_id": case_id, **d} for d in assessment_due_dates(assessment)])
-        dsuv = coverages.get("dsuv", {}).get("status")
-        self.db["cases"].update(case_id, {"urgent_care": None if dsuv in (None, "to_check") else int(dsuv == "eligible")})
+        record_outcome(self.db, case_id, stamp, assessment)
 
     @guarded
     @_by_id
@@ -561,14 +517,10 @@ class CaseLog:
         self.db["events"].insert({"case_id": case_id, "at": stamp, "kind": kind, "data": _json(data)})
 
     def _latest_requests(self, case_id: str) -> list[dict]:
-        return list(self.db.query(
-            "SELECT * FROM requests WHERE id IN (SELECT max(id) FROM requests WHERE case_id = ? GROUP BY kind)",
-            [case_id]))
+        return latest_requests(self.db, case_id)
 
     def _insert_request(self, case_id: str, kind: str, status: str, stamp: str) -> dict:
-        table = self.db["requests"].insert({"case_id": case_id, "kind": kind, "status": status,
-                                            "created_on": stamp[:10], "updated_at": stamp})
-        return table.get(table.last_pk)
+        return insert_request(self.db, case_id, kind, status, stamp)
 
 
 def _status_fields(current: dict, status: str, on: date, granted_from, rights_until, via_pass, urgent) -> dict:

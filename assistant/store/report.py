@@ -13,6 +13,7 @@ from datetime import date
 import sqlite_utils
 
 from assistant.dates import add_months, fr
+from assistant.store.outcome import REFERRAL_KINDS
 
 S000_VI = "000_af8b0dd11f2dd870.txt § VI Suivi et évaluation"
 S000_ART5 = "000_af8b0dd11f2dd870.txt § Annexe 1, Article 5 - COPIL, suivi et évaluation du partenariat"
@@ -23,7 +24,6 @@ _OUTCOME = """CASE WHEN status = 'granted' AND decided_on <= :e THEN 'granted'
                    WHEN status = 'closed' AND closed_on <= :e THEN 'closed'
                    ELSE 'pending' END"""
 _RECEIPT = "CASE WHEN via_pass THEN transmitted_on ELSE filed_on END"
-REFERRAL_KINDS = ("misas", "service_social", "pass", "domiciliation")
 
 
 def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_after_months: int,
