@@ -1,4 +1,4 @@
-"""What the case log keeps of an assessment: referrals proposed, due dates, urgent-care flag."""
+"""What the case log keeps of an assessment (store.outcome): referrals proposed, due dates, urgent-care flag."""
 
 from __future__ import annotations
 
