@@ -57,6 +57,16 @@ def evaluate(ctx: click.Context) -> None:
     ctx.exit(run(ctx.args))
 
 
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+             add_help_option=False)
+@click.pass_context
+def dialog(ctx: click.Context) -> None:
+    """The consultation over stdin/stdout, JSON Lines (contract of DIALOG.md); see `dialog --help`."""
+    from assistant.dialog_cli import main as run
+
+    ctx.exit(run(ctx.args))
+
+
 def main() -> None:
     args = sys.argv[1:]
     if args and args[0].startswith("-") and args[0] not in ("--help", "-h"):

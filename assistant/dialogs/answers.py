@@ -63,13 +63,22 @@ def _by_key_or_label(text: str, offered: list[Choice]) -> Choice | None:
     return next((c for c in offered if c.id == found), None)
 
 
+def _by_words(part: str, offered: list[Choice]) -> Choice | None:
+    """A part not matched whole ("renoncement aux soins"): the one choice having a label or
+    alias among its words ("renoncement"); None when no choice, or several, have one."""
+    padded = f" {part.strip()} "
+    found = {c.id: c for c in offered if c.value is not None
+             for name in (_(c.label), c.label, *c.aliases) if f" {parse.normalize(name)} " in padded}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _multi(question: Question, text: str, offered: list[Choice]) -> dict | None:
     parts = [p for p in parse.normalize(text).replace(" et ", ",").replace(";", ",").replace("+", ",").split(",") if p.strip()]
     if len(parts) == 1 and all(w.isdigit() for w in parts[0].split()):
         parts = parts[0].split()
     values = []
     for part in parts:
-        c = _by_key_or_label(part, offered)
+        c = _by_key_or_label(part, offered) or _by_words(part, offered)
         if c is None:
             return None
         if c.answer is not None:  # "aucune" or "je ne sais pas": only alone

@@ -16,14 +16,17 @@ from assistant.i18n import _, long_date
 MARKS = {True: "[x] ", False: "[ ] ", None: ""}
 
 
-def _intro(on: date) -> tuple[str, str]:
-    return (_("Fiche de liaison : accès aux droits santé"),
-            _("Consultation du {date}. Cette fiche résume ce qui a été vu ensemble ; la décision "
-              "appartient à la caisse d'assurance maladie.").format(date=long_date(on)))
+def _intro(on: date, case_id: str | None) -> tuple[str, str]:
+    intro = _("Consultation du {date}. Cette fiche résume ce qui a été vu ensemble ; la décision "
+              "appartient à la caisse d'assurance maladie.").format(date=long_date(on))
+    if case_id:
+        intro += " " + _("Dossier n° {case_id} (à rappeler au prochain rendez-vous).").format(case_id=case_id)
+    return _("Fiche de liaison : accès aux droits santé"), intro
 
 
-def markdown(assessment: dict, on: date, facts: list[tuple[str, str]], checklist: dict[str, bool]) -> str:
-    title, intro = _intro(on)
+def markdown(assessment: dict, on: date, facts: list[tuple[str, str]], checklist: dict[str, bool],
+             case_id: str | None = None) -> str:
+    title, intro = _intro(on, case_id)
     lines = [f"# {title}", "", intro, ""]
     for heading, entries in sections(assessment, facts, checklist):
         lines += [f"## {heading}", ""]
@@ -45,8 +48,9 @@ def _html_entry(e: Entry) -> str:
     return f"<li>{mark}{html.escape(e.text)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
 
 
-def html_page(assessment: dict, on: date, facts: list[tuple[str, str]], checklist: dict[str, bool]) -> str:
-    title, intro = _intro(on)
+def html_page(assessment: dict, on: date, facts: list[tuple[str, str]], checklist: dict[str, bool],
+              case_id: str | None = None) -> str:
+    title, intro = _intro(on, case_id)
     body = [f"<h1>{html.escape(title)}</h1>", f"<p>{html.escape(intro)}</p>"]
     for heading, entries in sections(assessment, facts, checklist):
         body.append(f"<h2>{html.escape(heading)}</h2><ul>{''.join(_html_entry(e) for e in entries)}</ul>")
@@ -68,12 +72,13 @@ def deadlines_calendar(assessment: dict) -> str:
 
 
 def export(folder: Path, stem: str, assessment: dict, on: date, facts: list[tuple[str, str]],
-           checklist: dict[str, bool]) -> list[Path]:
-    """Write `stem.md`, `stem.html` and `stem.ics` into `folder`; returns the paths written."""
+           checklist: dict[str, bool], case_id: str | None = None) -> list[Path]:
+    """Write `stem.md`, `stem.html` and `stem.ics` into `folder`; returns the paths written.
+    `case_id`: the case number, printed on the slip (none when nothing is recorded)."""
     folder.mkdir(parents=True, exist_ok=True)
     files = {
-        folder / f"{stem}.md": markdown(assessment, on, facts, checklist),
-        folder / f"{stem}.html": html_page(assessment, on, facts, checklist),
+        folder / f"{stem}.md": markdown(assessment, on, facts, checklist, case_id),
+        folder / f"{stem}.html": html_page(assessment, on, facts, checklist, case_id),
         folder / f"{stem}.ics": deadlines_calendar(assessment),
     }
     for path, text in files.items():

@@ -128,6 +128,13 @@ class Runner:
             self.state.transcript.append(question.id)
         self._advance()
 
+    def trial(self, answer: dict) -> dict:
+        """The assessment answering the current question with `answer` would give, the state
+        unchanged; raises Rejected if the engine refuses it."""
+        if self.question is None:
+            raise ValueError("the dialog is over: nothing to answer")
+        return self._evaluate(self._with(self.question, answer))
+
     def edit(self, qid: str, answer: dict) -> None:
         """Change an earlier answer; raises Rejected (state unchanged) if the engine refuses."""
         self._evaluate(self._with(self.lookup(qid), answer))  # refuse before touching the state

@@ -7,38 +7,58 @@ come back as text. A CaseLog is not for use by several threads at once: open one
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 import secrets
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from assistant.store.db import connect, write
 from assistant.store.errors import CaseNotFound, InvalidValue, guarded
 from assistant.dates import add_months
-from assistant.store.followup import FINAL, KINDS, STATUSES, Deadline, deadlines, is_due
+from assistant.store.followup import FINAL, KEPT_ONCE_FILED, KINDS, STATUSES, Deadline, deadlines, is_due
+from assistant.store.outcome import REFERRAL_KINDS, insert_request, latest_requests, record_outcome
 from assistant.store.profile import profile
 from assistant.store.report import build_report
 from assistant.store.search import SearchIndex
 from assistant.store.settings import StoreSettings, settings_from_env
 
 logger = logging.getLogger(__name__)  # counts only: never ids, initials, answers or notes
-REFERRAL_KINDS = ("misas", "service_social", "pass", "domiciliation")
 # Crockford base32 without I, L, O, U: ids read aloud or copied by hand stay unambiguous.
 _ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _INITIALS = re.compile(r"^[A-Z]{1,4}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
-_TRACKED_ON_ELIGIBILITY = ("puma", "css", "ame")
-# Deadlines of an assessment that concern filing the request (the others start once filed).
-_FILING_DEADLINES = {"ame_retro_filing_limit", "css_hospital_retro_limit", "ame_anticipated_filing"}
+# What an agent may type for a Crockford character (ids never hold them), and the separators.
+_ID_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 
 
 def new_case_id() -> str:
     """Random pseudonymous id (40 bits), e.g. 'K7Q2-M9XD': derived from nothing about the person."""
     raw = "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
     return f"{raw[:4]}-{raw[4:]}"
+
+
+def canonical_id(text: str) -> str:
+    """A case number as typed ('k7q2-m9xd', 'K7Q2M9XD', ' k7q2 m9xd ') as it is stored."""
+    raw = str(text).strip().upper().translate(_ID_TYPOS)
+    return f"{raw[:4]}-{raw[4:]}" if len(raw) == 8 else str(text).strip()
+
+
+def _by_id(method):
+    """Find the case whatever the case of its letters, with or without its dash; an unknown
+    number is reported as it was typed."""
+
+    @functools.wraps(method)
+    def wrapper(self, case_id, *args, **kwargs):
+        try:
+            return method(self, canonical_id(case_id), *args, **kwargs)
+        except CaseNotFound:
+            raise CaseNotFound(str(case_id).strip()) from None
+
+    return wrapper
 
 
 class CaseLog:
@@ -69,24 +89,41 @@ class CaseLog:
 
     @guarded
     def create_case(self, *, initials: str | None = None, agent: str | None = None,
-                    site: str | None = None, dialog: dict | None = None) -> str:
-        """A new case; returns its pseudonymous id. Initials: 1-4 letters, never a name."""
+                    site: str | None = None, dialog: dict | None = None, demo: bool = False) -> str:
+        """A new case; returns its pseudonymous id. Initials: 1-4 letters, never a name.
+        `demo`: a demonstration (app run on another date with --on), left out of reports."""
         initials, agent, site = _initials(initials), _code(agent, "agent"), _code(site, "site")
         stamp = self._stamp()
         with write(self.db):
+            return self._insert_case(stamp, initials=initials, agent=agent, site=site, dialog=dialog, demo=demo)
+
+    @guarded
+    def add_case(self, assessment: dict, situation: dict, *, initials: str | None = None,
+                 agent: str | None = None, site: str | None = None, demo: bool = False) -> str:
+        """A case with its assessment and all it records (requests to file, referrals proposed,
+        due dates, urgent-care flag), in one transaction: a crash leaves all of it or nothing."""
+        initials, agent, site = _initials(initials), _code(agent, "agent"), _code(site, "site")
+        stamp = self._stamp()
+        with write(self.db):
+            case_id = self._insert_case(stamp, initials=initials, agent=agent, site=site, dialog=None, demo=demo)
+            self._assessed(case_id, stamp, assessment, situation)
+        return case_id
+
+    def _insert_case(self, stamp: str, *, initials, agent, site, dialog, demo: bool) -> str:
+        case_id = new_case_id()
+        while self.db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
             case_id = new_case_id()
-            while self.db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
-                case_id = new_case_id()
-            self.db["cases"].insert({
-                "id": case_id, "initials": initials, "agent": agent, "site": site,
-                "created_at": stamp, "updated_at": stamp, "opened_on": stamp[:10],
-                "last_activity_on": stamp[:10], **profile(None, self.today()),
-            })
-            self.db["case_state"].insert({"case_id": case_id, "dialog": _json(dialog)})
-            self._event(case_id, stamp, "created", None)
+        self.db["cases"].insert({
+            "id": case_id, "initials": initials, "agent": agent, "site": site,
+            "created_at": stamp, "updated_at": stamp, "opened_on": stamp[:10],
+            "last_activity_on": stamp[:10], "demo": int(demo), **profile(None, self.today()),
+        })
+        self.db["case_state"].insert({"case_id": case_id, "dialog": _json(dialog)})
+        self._event(case_id, stamp, "created", {"demo": True} if demo else None)
         return case_id
 
     @guarded
+    @_by_id
     def save_answer(self, case_id: str, question_id: str, value, *, situation: dict | None = None,
                     dialog: dict | None = None) -> None:
         """Record one answer as soon as it is given (committed on return), with the updated
@@ -102,6 +139,7 @@ class CaseLog:
             )
 
     @guarded
+    @_by_id
     def forget_answer(self, case_id: str, question_id: str, *, situation: dict | None = None,
                       dialog: dict | None = None) -> None:
         """Drop an answer that an edit made irrelevant."""
@@ -111,32 +149,37 @@ class CaseLog:
             self.db.execute("DELETE FROM answers WHERE case_id = ? AND question_id = ?", [case_id, question_id])
 
     @guarded
-    def save_assessment(self, case_id: str, assessment: dict, *, situation: dict | None = None) -> None:
-        """Store the engine's assessment with the knowledge-base release and hash it used, open
-        a 'to_file' request for each of PUMa, CSS, AME found eligible, and drop the 'to_file'
-        requests of coverages no longer eligible (nothing was done about them yet)."""
+    @_by_id
+    def save_assessment(self, case_id: str, assessment: dict, *, situation: dict | None = None,
+                        dialog: dict | None = None) -> None:
+        """Store the engine's assessment and what it concludes (see `outcome.record_outcome`), with the
+        situation and dialog state when given, in one transaction."""
         stamp = self._stamp()
         with write(self.db):
+            self._touch(case_id, stamp, situation=situation, dialog=dialog)
+            self._assessed(case_id, stamp, assessment)
+
+    def _assessed(self, case_id: str, stamp: str, assessment: dict, situation: dict | None = None) -> None:
+        if situation is not None:
             self._touch(case_id, stamp, situation=situation)
-            self._store_assessment(case_id, assessment)
-            self._event(case_id, stamp, "assessment", {"kb_version": assessment.get("kb_version"),
-                                                       "statuses": _statuses(assessment)})
-            eligible = {c.get("id") for c in assessment.get("coverages", [])
-                        if c.get("id") in _TRACKED_ON_ELIGIBILITY and c.get("status") == "eligible"}
-            latest = self._latest_requests(case_id)
-            for r in latest:  # an edited answer can take back an eligibility not acted upon yet
-                if r["status"] == "to_file" and r["kind"] not in eligible:
-                    self.db["requests"].delete(r["id"])
-            open_kinds = {r["kind"] for r in latest if r["status"] not in FINAL}
-            for kind in sorted(eligible - open_kinds):
-                self._insert_request(case_id, kind, "to_file", stamp)
+        self._store_assessment(case_id, assessment)
+        self._event(case_id, stamp, "assessment", {"kb_version": assessment.get("kb_version"),
+                                                   "statuses": _statuses(assessment)})
+        self._record_outcome(case_id, stamp, assessment)
+
+    def _record_outcome(self, case_id: str, stamp: str, assessment: dict) -> None:
+        record_outcome(self.db, case_id, stamp, assessment)
 
     @guarded
+    @_by_id
     def record_recheck(self, case_id: str, assessment: dict, changes: list[dict]) -> None:
-        """Store a re-evaluation made with a newer knowledge base (not an activity on the case)."""
+        """Store a re-evaluation made with a newer knowledge base (not an activity on the case),
+        and what it concludes: the follow-up follows the assessment in force."""
         stamp = self._stamp()
         with write(self.db):
+            self._row(case_id)
             self._store_assessment(case_id, assessment)
+            self._record_outcome(case_id, stamp, assessment)
             if changes:
                 self._event(case_id, stamp, "recheck", {"kb_version": assessment.get("kb_version"),
                                                         "changes": changes})
@@ -155,6 +198,7 @@ class CaseLog:
                 for r in rows]
 
     @guarded
+    @_by_id
     def add_note(self, case_id: str, text: str) -> None:
         text = text.strip()
         if not text:
@@ -165,6 +209,7 @@ class CaseLog:
             self._event(case_id, stamp, "note", {"text": text})
 
     @guarded
+    @_by_id
     def close_case(self, case_id: str, *, on: date | None = None) -> None:
         """Close the follow-up (any later activity reopens it)."""
         stamp, on = self._stamp(), on or self.today()
@@ -176,6 +221,7 @@ class CaseLog:
     # -- follow-up ---------------------------------------------------------------------------
 
     @guarded
+    @_by_id
     def update_request(self, case_id: str, kind: str, status: str, *, on: date | None = None,
                        granted_from: date | None = None, rights_until: date | None = None,
                        via_pass: bool = False, urgent: bool = False) -> dict:
@@ -202,6 +248,7 @@ class CaseLog:
             return self.db["requests"].get(current["id"])
 
     @guarded
+    @_by_id
     def record_transmission(self, case_id: str, *, on: date | None = None, kind: str = "ame") -> dict:
         """The PASS transmitted the filed request to the CPAM on `on`."""
         stamp, on = self._stamp(), on or self.today()
@@ -216,15 +263,24 @@ class CaseLog:
             return self.db["requests"].get(current["id"])
 
     @guarded
-    def refer(self, case_id: str, kind: str, *, on: date | None = None) -> None:
-        """Record a referral made (MisAS, Assurance maladie social service, PASS, domiciliation)."""
+    @_by_id
+    def refer(self, case_id: str, kind: str, *, on: date | None = None) -> dict:
+        """Record a referral made (MisAS, Assurance maladie social service, PASS, domiciliation):
+        the proposal of that kind still waiting is marked made; without one, the referral is
+        recorded as made without proposal. Returns the referral as `get_case` lists it."""
         if kind not in REFERRAL_KINDS:
             raise InvalidValue(f"Orientation inconnue : {kind} (attendu : {', '.join(REFERRAL_KINDS)}).")
         stamp, on = self._stamp(), on or self.today()
         with write(self.db):
             self._touch(case_id, stamp)
-            self.db["referrals"].insert({"case_id": case_id, "kind": kind, "referred_on": on.isoformat()})
-            self._event(case_id, stamp, "referral", {"kind": kind, "on": on.isoformat()})
+            referral_id = self.db["referrals"].insert(
+                {"case_id": case_id, "kind": kind, "referred_on": on.isoformat()}).last_pk
+            waiting = self.db.execute("SELECT id FROM referral_proposals WHERE case_id = ? AND kind = ? "
+                                      "AND referral_id IS NULL", [case_id, kind]).fetchone()
+            if waiting:
+                self.db["referral_proposals"].update(waiting[0], {"referral_id": referral_id})
+            self._event(case_id, stamp, "referral", {"kind": kind, "on": on.isoformat(), "proposed": bool(waiting)})
+        return next(r for r in self._referrals(case_id) if r["kind"] == kind and r["referred_on"] == on.isoformat())
 
     @guarded
     def due(self, kb, *, on: date | None = None, days: int = 7) -> list[Deadline]:
@@ -237,33 +293,30 @@ class CaseLog:
             "AND r.id IN (SELECT max(id) FROM requests GROUP BY case_id, kind)",
             [on.isoformat()],
         )
-        rows = list(rows)
         found = [d for row in rows for d in deadlines(row, kb) if is_due(d, on, days)]
-        found += [d for d in self._filing_deadlines([r for r in rows if r["status"] == "to_file"])
-                  if is_due(d, on, days) and d.date >= on]
+        found += [d for d in self._due_dates(on, days) if is_due(d, on, days)]
         return sorted(found, key=lambda d: (d.date, d.case_id, d.kind))
 
-    def _filing_deadlines(self, to_file: list[dict]) -> list[Deadline]:
-        """A request still to file keeps the assessment's filing limits (e.g. the last day to
-        keep AME retroactivity to a hospital stay)."""
-        kinds: dict[str, set[str]] = {}
-        for r in to_file:
-            kinds.setdefault(r["case_id"], set()).add(r["kind"])
-        found = []
-        for start in range(0, len(kinds), 500):  # SQLite caps the number of bound parameters
-            ids = list(kinds)[start:start + 500]
-            rows = self.db.execute(f"SELECT case_id, assessment FROM case_state WHERE case_id IN "
-                                   f"({','.join('?' * len(ids))}) AND assessment IS NOT NULL", ids).fetchall()
-            for case_id, assessment in rows:
-                for d in json.loads(assessment).get("deadlines", []):
-                    if d.get("id") in _FILING_DEADLINES and d.get("for") in kinds[case_id]:
-                        found.append(Deadline(d["id"], date.fromisoformat(d["date"]), d["label"],
-                                              f"deadline.{d['id']}", case_id, d["for"]))
-        return found
+    def _due_dates(self, on: date, days: int) -> list[Deadline]:
+        """The due dates recorded from the assessments of open cases, except those of a
+        coverage whose request was filed since: its own follow-up dates take over then
+        (dates about the rights themselves stay)."""
+        kept = ", ".join("?" * len(KEPT_ONCE_FILED))
+        rows = self.db.execute(
+            "SELECT d.deadline, d.date, d.label, d.case_id, d.kind, d.ends FROM due_dates d "
+            "JOIN cases c ON c.id = d.case_id WHERE c.erased_on IS NULL AND c.closed_on IS NULL "
+            f"AND d.date <= ? AND (d.ends IS NULL OR d.ends >= ?) AND (d.deadline IN ({kept}) OR NOT EXISTS "
+            "(SELECT 1 FROM requests r WHERE r.case_id = d.case_id AND r.kind = d.kind AND r.status != 'to_file' "
+            "AND r.id = (SELECT max(id) FROM requests WHERE case_id = d.case_id AND kind = d.kind)))",
+            [(on + timedelta(days=days)).isoformat(), on.isoformat(), *KEPT_ONCE_FILED])
+        return [Deadline(deadline, date.fromisoformat(day), label, f"deadline.{deadline}", case_id, kind,
+                         date.fromisoformat(ends) if ends else None)
+                for deadline, day, label, case_id, kind, ends in rows]
 
     # -- reading -------------------------------------------------------------------------------
 
     @guarded
+    @_by_id
     def get_case(self, case_id: str) -> dict:
         """The case with its answers (in the order first given), requests and referrals."""
         row = self._row(case_id)
@@ -273,17 +326,35 @@ class CaseLog:
             row[column] = json.loads(value) if value else None
         row["answers"] = self._answers(case_id)
         row["requests"] = list(self.db.query("SELECT * FROM requests WHERE case_id = ? ORDER BY id", [case_id]))
-        row["referrals"] = list(self.db.query(
-            "SELECT kind, referred_on FROM referrals WHERE case_id = ? ORDER BY id", [case_id]))
+        row["referrals"] = self._referrals(case_id)
+        row["due_dates"] = list(self.db.query("SELECT deadline, kind, date, ends, label FROM due_dates "
+                                              "WHERE case_id = ? ORDER BY date, id", [case_id]))
         return row
 
+    def _referrals(self, case_id: str) -> list[dict]:
+        """Referrals proposed by the assessment (made or not) and referrals made without proposal:
+        {kind, status ('proposed' or 'made'), proposed_on, referred_on, reasons}."""
+        proposed = [{"kind": kind, "status": "made" if referred_on else "proposed", "proposed_on": proposed_on,
+                     "referred_on": referred_on, "reasons": json.loads(reasons) if reasons else []}
+                    for kind, proposed_on, referred_on, reasons in self.db.execute(
+                        "SELECT p.kind, p.proposed_on, r.referred_on, p.reasons FROM referral_proposals p "
+                        "LEFT JOIN referrals r ON r.id = p.referral_id WHERE p.case_id = ? ORDER BY p.id", [case_id])]
+        unproposed = [{"kind": kind, "status": "made", "proposed_on": None, "referred_on": referred_on, "reasons": []}
+                      for kind, referred_on in self.db.execute(
+                          "SELECT kind, referred_on FROM referrals WHERE case_id = ? AND id NOT IN (SELECT referral_id "
+                          "FROM referral_proposals WHERE case_id = ? AND referral_id IS NOT NULL) ORDER BY id",
+                          [case_id, case_id])]
+        return proposed + unproposed
+
     @guarded
+    @_by_id
     def answers(self, case_id: str) -> dict:
         """question_id -> value, in the order first given: enough to resume a dialog."""
         self._row(case_id)
         return self._answers(case_id)
 
     @guarded
+    @_by_id
     def timeline(self, case_id: str) -> list[dict]:
         """Events and answers of a case, oldest first: {'at', 'kind', 'data'}."""
         self._row(case_id)
@@ -303,7 +374,7 @@ class CaseLog:
             where += f" AND c.id IN ({', '.join('?' * len(ids))})"
             params += ids
         rows = list(self.db.query(
-            "SELECT c.id, c.initials, c.site, c.opened_on, c.last_activity_on, c.closed_on, "
+            "SELECT c.id, c.initials, c.site, c.opened_on, c.last_activity_on, c.closed_on, c.demo, "
             "(SELECT group_concat(kind || ':' || status, ' ') FROM requests r WHERE r.case_id = c.id "
             " AND r.id IN (SELECT max(id) FROM requests WHERE case_id = c.id GROUP BY kind)) AS requests "
             f"FROM cases c WHERE {where} ORDER BY c.last_activity_on DESC, c.updated_at DESC LIMIT ?",
@@ -325,29 +396,34 @@ class CaseLog:
         return SearchIndex(self.search_rows())
 
     @guarded
+    @_by_id
     def export_case(self, case_id: str) -> dict:
         """Everything held about one person, for their right of access (RGPD art. 15)."""
         case = self.get_case(case_id)
         return {
             "format": "assistant-case-export/1",
             "exported_at": self._stamp(),
-            "case": {k: v for k, v in case.items() if k not in ("answers", "requests", "referrals")},
+            "case": {k: v for k, v in case.items() if k not in ("answers", "requests", "referrals", "due_dates")},
             "answers": case["answers"],
             "requests": case["requests"],
             "referrals": case["referrals"],
+            "due_dates": case["due_dates"],
             "timeline": self.timeline(case_id),
         }
 
     @guarded
-    def report(self, start: date, end: date) -> dict:
-        """The activity report of [start, end] (see assistant.store.report)."""
+    def report(self, start: date, end: date, *, include_demo: bool = False) -> dict:
+        """The activity report of [start, end] (see assistant.store.report); demonstrations
+        are left out (and counted apart) unless `include_demo`."""
         if start > end:
             raise InvalidValue(f"Période vide : le début ({start.isoformat()}) suit la fin ({end.isoformat()}).")
-        return build_report(self.db, start, end, lost_after_months=self.settings.lost_after_months)
+        return build_report(self.db, start, end, lost_after_months=self.settings.lost_after_months,
+                            include_demo=include_demo)
 
     # -- data protection -------------------------------------------------------------------
 
     @guarded
+    @_by_id
     def erase(self, case_id: str) -> None:
         """Erase a case's personal data, keeping only what reports count (anonymised)."""
         with write(self.db):
@@ -375,19 +451,23 @@ class CaseLog:
 
     def _anonymise(self, case_id: str) -> None:
         """Re-key the case to a fresh random id (so a kept id or paper note no longer leads
-        to it) and keep only dates, site, the anonymous profile, requests and referrals."""
+        to it) and keep only dates, site, the anonymous profile, requests and referrals (proposed
+        and made, without their reasons)."""
         anon_id = new_case_id()
         while self.db.execute("SELECT 1 FROM cases WHERE id = ?", [anon_id]).fetchone():
             anon_id = new_case_id()
         today = self.today().isoformat()
         self.db.execute(
             "INSERT INTO cases (id, site, created_at, updated_at, closed_on, opened_on, last_activity_on, "
-            "erased_on, age_band, sex, coverage_at_entry) SELECT ?, site, opened_on, opened_on, closed_on, "
-            "opened_on, last_activity_on, ?, age_band, sex, coverage_at_entry FROM cases WHERE id = ?",
+            "erased_on, age_band, sex, coverage_at_entry, demo, urgent_care) SELECT ?, site, opened_on, opened_on, "
+            "closed_on, opened_on, last_activity_on, ?, age_band, sex, coverage_at_entry, demo, urgent_care "
+            "FROM cases WHERE id = ?",
             [anon_id, today, case_id])
         for table in ("requests", "referrals"):
             self.db.execute(f"UPDATE {table} SET case_id = ? WHERE case_id = ?", [anon_id, case_id])
-        for table in ("answers", "events", "case_state"):
+        # Proposals are counted by reports; their reasons describe the person.
+        self.db.execute("UPDATE referral_proposals SET case_id = ?, reasons = NULL WHERE case_id = ?", [anon_id, case_id])
+        for table in ("answers", "events", "case_state", "due_dates"):
             self.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
         self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
 
@@ -437,14 +517,10 @@ class CaseLog:
         self.db["events"].insert({"case_id": case_id, "at": stamp, "kind": kind, "data": _json(data)})
 
     def _latest_requests(self, case_id: str) -> list[dict]:
-        return list(self.db.query(
-            "SELECT * FROM requests WHERE id IN (SELECT max(id) FROM requests WHERE case_id = ? GROUP BY kind)",
-            [case_id]))
+        return latest_requests(self.db, case_id)
 
     def _insert_request(self, case_id: str, kind: str, status: str, stamp: str) -> dict:
-        table = self.db["requests"].insert({"case_id": case_id, "kind": kind, "status": status,
-                                            "created_on": stamp[:10], "updated_at": stamp})
-        return table.get(table.last_pk)
+        return insert_request(self.db, case_id, kind, status, stamp)
 
 
 def _status_fields(current: dict, status: str, on: date, granted_from, rights_until, via_pass, urgent) -> dict:

@@ -151,10 +151,8 @@ def add(ctx, situation_file, initials, agent, site, on) -> None:
     except SituationError as error:
         _fail(f"{error.field} : {error.message}", 2)
     assessment = evaluate(situation, on=when, kb=_kb())
-    log = _open(ctx, create=True)
-    case_id = log.create_case(initials=initials, agent=agent, site=site)
-    log.save_assessment(case_id, assessment, situation=situation)
-    click.echo(case_id)
+    # A past consultation entered for real (--on): it counts in reports, unlike the app's --on.
+    click.echo(_open(ctx, create=True).add_case(assessment, situation, initials=initials, agent=agent, site=site))
 
 
 @cases.command()
@@ -196,8 +194,9 @@ def request(ctx, case_id, kind, status, on, from_, until, via_pass, urgent) -> N
 @click.pass_context
 @_handled
 def refer(ctx, case_id: str, kind: str, on: str | None) -> None:
-    """Enregistrer une orientation (MisAS, service social, PASS, domiciliation)."""
-    _open(ctx).refer(case_id, kind, on=_date(on, "--on"))
+    """Enregistrer une orientation faite (MisAS, service social, PASS, domiciliation) : la
+    proposition de l'évaluation est marquée faite, ou l'orientation est notée sans proposition."""
+    click.echo(views.referral_line(_open(ctx).refer(case_id, kind, on=_date(on, "--on"))))
 
 
 @cases.command()
@@ -302,12 +301,14 @@ def repair(ctx) -> None:
 @click.option("--from", "start", required=True, metavar="AAAA-MM-JJ", help="Premier jour de la période.")
 @click.option("--to", "end", required=True, metavar="AAAA-MM-JJ", help="Dernier jour de la période.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--include-demo", is_flag=True,
+              help="Compter aussi les consultations de démonstration (application lancée avec --on).")
 @_db_option
 @_ro_option
 @click.pass_context
 @_handled
-def report(ctx, start: str, end: str, fmt: str, db: Path | None, read_only: bool) -> None:
+def report(ctx, start: str, end: str, fmt: str, include_demo: bool, db: Path | None, read_only: bool) -> None:
     """Rapport d'activité (ARS, CPAM) : chaque indicateur avec sa source."""
     start_date, end_date = _date(start, "--from"), _date(end, "--to")
     ctx.obj = (settings_from_env(db_path=db), read_only)
-    click.echo(render(_open(ctx).report(start_date, end_date), fmt), nl=False)
+    click.echo(render(_open(ctx).report(start_date, end_date, include_demo=include_demo), fmt), nl=False)

@@ -18,7 +18,7 @@ class StoreError(Exception):
 
 class CaseNotFound(StoreError):
     def __init__(self, case_id: str):
-        super().__init__(f"Dossier introuvable : {case_id}")
+        super().__init__(f"Le dossier {case_id} n'existe pas.")
         self.case_id = case_id
 
 

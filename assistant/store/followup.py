@@ -103,6 +103,34 @@ def rights_until(request: dict, kb) -> date | None:
     return period_end(start, kb.value(f"{kind}.duration_months", start))
 
 
+# How long an assessment's deadline matters once past. A filing limit passed is lost and a start
+# date passed is reached: both stop on their day. A window matters until the rights it renews (or
+# maintains) end. The others (expected decision, implicit refusal, PASS transmission) stay listed,
+# late, until the request is filed and its own follow-up dates take over.
+_ENDS_ON_THEIR_DAY = frozenset({"ame_retro_filing_limit", "css_hospital_retro_limit", "puma_eligible_from",
+                                "ame_eligible_from", "puma_maintenance_end", "ame_waiting_period_end",
+                                "dsuv_asylum_end"})
+_WINDOWS = {"ame_renewal_window": "ame", "css_renewal_window": "css", "ame_anticipated_filing": "puma"}
+# Dates about the rights themselves, not the request's processing: still listed once it is filed.
+KEPT_ONCE_FILED = ("ame_waiting_period_end", "puma_maintenance_end", "dsuv_asylum_end")
+
+
+def assessment_due_dates(assessment: dict) -> list[dict]:
+    """Every deadline of an assessment as a due date of the case:
+    {deadline, kind (the coverage), date, ends (None: until the request moves on), label}."""
+    until = {c.get("id"): c.get("until") for c in assessment.get("coverages", [])}
+    out = []
+    for d in assessment.get("deadlines", []):
+        if not d.get("date"):
+            continue
+        if d["id"] in _ENDS_ON_THEIR_DAY:
+            ends = d["date"]
+        else:
+            ends = until.get(_WINDOWS[d["id"]]) if d["id"] in _WINDOWS else None
+        out.append({"deadline": d["id"], "kind": d.get("for"), "date": d["date"], "ends": ends, "label": d["label"]})
+    return out
+
+
 def is_due(deadline: Deadline, on: date, days: int) -> bool:
     """Falls due by `on + days`, overdue ones included until the deadline stops mattering."""
     return deadline.date <= on + timedelta(days=days) and (deadline.ends is None or on <= deadline.ends)

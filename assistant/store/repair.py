@@ -23,7 +23,7 @@ from assistant.store.errors import StoreError
 logger = logging.getLogger(__name__)
 
 # Parents first, so that foreign keys hold while rows are copied back.
-TABLES = ("cases", "case_state", "answers", "events", "requests", "referrals")
+TABLES = ("cases", "case_state", "answers", "events", "requests", "referrals", "referral_proposals", "due_dates")
 
 
 @dataclass

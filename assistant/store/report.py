@@ -1,8 +1,9 @@
 """Activity report over a period: the indicators seeds 000 and 001 ask for, with their source.
 
 Only columns that survive erasure are read (dates, site, anonymous profile, requests,
-referrals), so erasing or purging cases never changes a report. Statuses are taken as they
-stood at the end of the period, from their dates.
+referrals proposed and made), so erasing or purging cases never changes a report. Statuses are
+taken as they stood at the end of the period, from their dates. Demonstrations (the app run on
+another date with `--on`) are left out unless asked for, and counted apart.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 import sqlite_utils
 
 from assistant.dates import add_months, fr
+from assistant.store.outcome import REFERRAL_KINDS
 
 S000_VI = "000_af8b0dd11f2dd870.txt § VI Suivi et évaluation"
 S000_ART5 = "000_af8b0dd11f2dd870.txt § Annexe 1, Article 5 - COPIL, suivi et évaluation du partenariat"
@@ -24,10 +26,19 @@ _OUTCOME = """CASE WHEN status = 'granted' AND decided_on <= :e THEN 'granted'
 _RECEIPT = "CASE WHEN via_pass THEN transmitted_on ELSE filed_on END"
 
 
-def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_after_months: int) -> dict:
+def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_after_months: int,
+                 include_demo: bool = False) -> dict:
     """The report of [start, end] (both included) as plain JSON-ready data."""
     p = {"s": start.isoformat(), "e": end.isoformat(), "cutoff": add_months(end, -lost_after_months).isoformat()}
     active = "opened_on <= :e AND last_activity_on >= :s"
+    demo_cases = db.execute(f"SELECT count(*) FROM cases WHERE demo = 1 AND {active}", p).fetchone()[0]
+    any_demo = db.execute("SELECT 1 FROM cases WHERE demo = 1 LIMIT 1").fetchone() is not None
+    if include_demo:
+        real, linked = "", ""
+    else:  # the rows of other tables are filtered only when there is a demonstration to leave out
+        real = " AND demo = 0"
+        linked = " AND case_id NOT IN (SELECT id FROM cases WHERE demo = 1)" if any_demo else ""
+    active += real
     indicators = []
 
     def add(id_, label, source, definition, value=None, breakdown=None):
@@ -45,12 +56,12 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         add(f"file_active.{column}", label, S000_VI, "Répartition de la file active.",
             breakdown=_sum_by(composition, column))
     add("new_cases", "Nouvelles personnes accompagnées", S000_VI, "Dossiers ouverts pendant la période.",
-        value=db.execute("SELECT count(*) FROM cases WHERE opened_on BETWEEN :s AND :e", p).fetchone()[0])
+        value=db.execute(f"SELECT count(*) FROM cases WHERE opened_on BETWEEN :s AND :e{real}", p).fetchone()[0])
 
     filed = list(db.query(
         f"SELECT kind, {_OUTCOME} AS outcome, count(*) AS n, "
         "sum(documents_requested_on IS NOT NULL AND documents_requested_on <= :e) AS docs "
-        "FROM requests WHERE filed_on BETWEEN :s AND :e GROUP BY kind, outcome", p))
+        f"FROM requests WHERE filed_on BETWEEN :s AND :e{linked} GROUP BY kind, outcome", p))
     add("requests.filed", "Demandes déposées par prestation", f"{S000_ART5} ; {S001_ART5}",
         "Demandes déposées pendant la période (PUMa, CSS, AME, soins urgents).", breakdown=_sum_by(filed, "kind"))
     outcomes = {f"{r['kind']}.{r['outcome']}": r["n"] for r in filed}
@@ -62,21 +73,31 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         breakdown=dict(sorted(outcomes.items())))
 
     referrals = {r["kind"]: r["n"] for r in db.query(
-        "SELECT kind, count(*) AS n FROM referrals WHERE referred_on BETWEEN :s AND :e GROUP BY kind", p)}
+        f"SELECT kind, count(*) AS n FROM referrals WHERE referred_on BETWEEN :s AND :e{linked} GROUP BY kind", p)}
     add("referrals.misas", "Orientations vers la Mission accompagnement santé", f"{S000_ART5} ; {S001_ART5}",
-        "Orientations enregistrées pendant la période.", value=referrals.get("misas", 0))
+        "Orientations faites pendant la période.", value=referrals.get("misas", 0))
     add("referrals.service_social", "Orientations vers le service social de l'Assurance maladie", S001_ART5,
-        "Orientations enregistrées pendant la période.", value=referrals.get("service_social", 0))
+        "Orientations faites pendant la période.", value=referrals.get("service_social", 0))
+    add("referrals.made", "Orientations faites", f"{S000_ART5} ; {S001_ART5}",
+        "Orientations faites pendant la période, proposées par l'évaluation ou non.",
+        breakdown={kind: referrals.get(kind, 0) for kind in REFERRAL_KINDS})
+    waiting = {r["kind"]: r["n"] for r in db.query(
+        "SELECT p.kind, count(*) AS n FROM referral_proposals p LEFT JOIN referrals r ON r.id = p.referral_id "
+        f"WHERE p.proposed_on BETWEEN :s AND :e AND (r.id IS NULL OR r.referred_on > :e){linked.replace('case_id', 'p.case_id')} "
+        "GROUP BY p.kind", p)}
+    add("referrals.not_made", "Orientations proposées restées sans suite", f"{S000_ART5} ; {S001_ART5}",
+        "Orientations proposées par l'évaluation pendant la période et pas faites à la fin de la période.",
+        breakdown={kind: waiting.get(kind, 0) for kind in REFERRAL_KINDS})
 
     delays = {r["kind"]: {"mean_days": _round(r["mean"]), "count": r["n"]} for r in db.query(
         f"SELECT kind, count(*) AS n, avg(julianday(decided_on) - julianday({_RECEIPT})) AS mean FROM requests "
-        f"WHERE status IN ('granted', 'refused') AND decided_on BETWEEN :s AND :e AND {_RECEIPT} IS NOT NULL "
+        f"WHERE status IN ('granted', 'refused') AND decided_on BETWEEN :s AND :e AND {_RECEIPT} IS NOT NULL{linked} "
         "GROUP BY kind", p)}
     add("delay.decision", "Délai moyen entre réception par la caisse et décision (jours)", f"{S001_ART5} ; {S000_VI}",
         "Décisions (accord ou refus) de la période ; réception = dépôt, ou transmission quand le dossier "
         "a été déposé dans une PASS.", breakdown=delays)
     row = db.execute("SELECT count(*), avg(julianday(transmitted_on) - julianday(filed_on)) FROM requests "
-                     "WHERE via_pass AND transmitted_on BETWEEN :s AND :e", p).fetchone()
+                     f"WHERE via_pass AND transmitted_on BETWEEN :s AND :e{linked}", p).fetchone()
     add("delay.pass_transmission", "Délai moyen de transmission à la CPAM des demandes reçues en PASS (jours)",
         S000_ART5, "Transmissions de la période.", breakdown={"mean_days": _round(row[1]), "count": row[0]})
 
@@ -88,7 +109,8 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         f"Personnes de la file active avec une demande en cours à la fin de la période et sans activité "
         f"depuis plus de {lost_after_months} mois (depuis le {fr(date.fromisoformat(p['cutoff']))}).", value=lost)
 
-    return {"period": {"from": p["s"], "to": p["e"]}, "indicators": indicators}
+    return {"period": {"from": p["s"], "to": p["e"]}, "indicators": indicators,
+            "demonstrations": {"included": include_demo, "cases": demo_cases}}
 
 
 def _sum_by(rows: list[dict], key: str, value: str = "n") -> dict:

@@ -14,6 +14,7 @@ CATEGORY_LABELS = {
     "F": "femmes", "M": "hommes", "X": "autre", "inconnu": "non renseigné",
     "puma": "PUMa", "css": "CSS", "ame": "AME", "none": "sans droits", "dsuv": KIND_LABELS["dsuv"],
     "pending": "en cours", "mean_days": "moyenne (jours)", "count": "nombre",
+    "misas": "MisAS", "service_social": "service social", "pass": "PASS", "domiciliation": "domiciliation",
     **{status: label for status, label in STATUS_LABELS.items()},
 }
 
@@ -35,13 +36,34 @@ def to_csv(report: dict) -> str:
         for category, value in _figures(ind):
             writer.writerow([ind["id"], ind["label"], category, _label(category),
                              "" if value is None else value, ind["source"]])
+    demo = report.get("demonstrations")
+    if demo:
+        writer.writerow(["demonstrations", _demo_label(demo), "", "", demo["cases"], ""])
     return out.getvalue()
+
+
+def _demo_label(demo: dict) -> str:
+    return ("Consultations de démonstration (--on) comptées" if demo["included"]
+            else "Consultations de démonstration (--on) non comptées")
+
+
+def demonstrations_line(report: dict) -> str | None:
+    """What the report says about demonstrations, or None when there were none in the period."""
+    demo = report.get("demonstrations") or {}
+    if not demo.get("cases"):
+        return None
+    if demo["included"]:
+        return f"{demo['cases']} consultation(s) de démonstration (--on) comptée(s) dans ce rapport."
+    return f"{demo['cases']} consultation(s) de démonstration (--on) laissée(s) de côté."
 
 
 def to_text(report: dict) -> str:
     period = report["period"]
     lines = [f"Rapport d'activité du {fr(date.fromisoformat(period['from']))} "
              f"au {fr(date.fromisoformat(period['to']))}", ""]
+    demo = demonstrations_line(report)
+    if demo:
+        lines[1:1] = [demo]
     for ind in report["indicators"]:
         figures = _figures(ind)
         head = f"{ind['label']} : {_value(ind['value'])}" if ind["breakdown"] is None else ind["label"]

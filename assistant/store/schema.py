@@ -14,6 +14,7 @@ from datetime import date
 
 import sqlite_utils
 
+from assistant.store.followup import assessment_due_dates
 from assistant.store.profile import profile
 
 MIGRATIONS = sqlite_utils.Migrations("assistant.store")
@@ -105,3 +106,60 @@ def m004_case_state(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX idx_requests_filed_on")
     db["requests"].create_index(["filed_on", "kind", "status", "decided_on", "closed_on", "documents_requested_on"],
                                 index_name="idx_requests_filed_outcome")
+
+
+@step
+def m005_consultation_record(db: sqlite_utils.Database) -> None:
+    """What a consultation concludes, beyond its assessment: the referrals it proposes (with
+    their reasons; made when a referral is recorded), all of its deadlines as the case's due
+    dates, the start expected for each request to file, the urgent-care (DSUV) flag, and the
+    demonstration flag (app run with `--on`: left out of reports). The report's covering
+    indexes take the demonstration flag, so that leaving demonstrations out reads no table row."""
+    cases = db["cases"]
+    cases.add_column("demo", int, not_null_default=0)
+    cases.add_column("urgent_care", int)
+    db["requests"].add_column("expected_from", str)
+    db["referral_proposals"].create(
+        {"id": int, "case_id": str, "kind": str, "proposed_on": str, "reasons": str, "referral_id": int},
+        pk="id", foreign_keys=[("case_id", "cases", "id"), ("referral_id", "referrals", "id")],
+        not_null=["case_id", "kind", "proposed_on"],
+    )
+    db["referral_proposals"].create_index(["case_id", "kind"])
+    db["referral_proposals"].create_index(["proposed_on", "kind", "referral_id"])
+    db["due_dates"].create(
+        {"id": int, "case_id": str, "deadline": str, "kind": str, "date": str, "ends": str, "label": str},
+        pk="id", foreign_keys=[("case_id", "cases", "id")], not_null=["case_id", "deadline", "kind", "date"],
+    )
+    db["due_dates"].create_index(["date"])
+    db["due_dates"].create_index(["case_id"])
+    db.execute("DROP INDEX idx_cases_activity_profile")
+    cases.create_index(["last_activity_on", "opened_on", "closed_on", "age_band", "sex", "coverage_at_entry", "demo"],
+                       index_name="idx_cases_activity_profile_demo")
+    db.execute("DROP INDEX idx_cases_opened_on")
+    cases.create_index(["opened_on", "demo"], index_name="idx_cases_opened_on_demo")
+    db.execute("CREATE INDEX idx_cases_demo ON cases (id) WHERE demo = 1")
+    _record_earlier_outcomes(db)
+
+
+def _record_earlier_outcomes(db: sqlite_utils.Database) -> None:
+    """Cases assessed before m005 get what their stored assessment concluded: due dates,
+    referrals proposed (on the day of the assessment, a referral already made counting for
+    the proposal), urgent-care flag, start expected for the requests still to file."""
+    rows = db.execute("SELECT c.id, coalesce(c.evaluated_on, c.opened_on), s.assessment FROM cases c "
+                      "JOIN case_state s ON s.case_id = c.id WHERE s.assessment IS NOT NULL").fetchall()
+    for case_id, assessed_on, text in rows:
+        assessment = json.loads(text)
+        db["due_dates"].insert_all([{"case_id": case_id, **d} for d in assessment_due_dates(assessment)])
+        coverages = {c.get("id"): c for c in assessment.get("coverages", [])}
+        for kind, coverage in coverages.items():
+            db.execute("UPDATE requests SET expected_from = ? WHERE case_id = ? AND kind = ? AND status = 'to_file'",
+                       [coverage.get("effective_date"), case_id, kind])
+        dsuv = coverages.get("dsuv", {}).get("status")
+        db.execute("UPDATE cases SET urgent_care = ? WHERE id = ?",
+                   [None if dsuv in (None, "to_check") else int(dsuv == "eligible"), case_id])
+        for referral in assessment.get("referrals", []):
+            made = db.execute("SELECT min(id) FROM referrals WHERE case_id = ? AND kind = ?",
+                              [case_id, referral.get("id")]).fetchone()[0]
+            db["referral_proposals"].insert({"case_id": case_id, "kind": referral.get("id"), "proposed_on": assessed_on,
+                                             "reasons": json.dumps(referral.get("reasons") or [], ensure_ascii=False),
+                                             "referral_id": made})

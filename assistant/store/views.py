@@ -31,7 +31,8 @@ def case_list(rows: list[dict]) -> str:
     for r in rows:
         lines.append(f"{r['id']:<10} {r['initials'] or '':<5} {fr(_d(r['opened_on'])):<10} "
                      f"{fr(_d(r['last_activity_on'])):<10} {requests_summary(r['requests'])}"
-                     + (" " + _("(clos)") if r["closed_on"] else ""))
+                     + (" " + _("(clos)") if r["closed_on"] else "")
+                     + (" " + _("(démonstration)") if r.get("demo") else ""))
     return "\n".join(lines)
 
 
@@ -49,6 +50,10 @@ def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
                  opened=fr(_d(case["opened_on"])), last=fr(_d(case["last_activity_on"])))
              + (", " + _("clos le {date}").format(date=fr(_d(case["closed_on"]))) if case["closed_on"] else ""),
              "  " + _("agent {agent}, site {site}").format(agent=case["agent"] or "—", site=case["site"] or "—")]
+    if case.get("demo"):
+        lines.append("  " + _("démonstration (date rejouée avec --on) : hors rapports d'activité"))
+    if case.get("urgent_care"):
+        lines.append("  " + _("soins urgents (DSUV) : facturables par l'hôpital"))
     if case["kb_release"]:
         lines.append("  " + _("évalué le {date} avec la base {kb}").format(
             date=fr(_d(case["evaluated_on"])), kb=f"{case['kb_release']}+{case['kb_hash'][:12]}"))
@@ -61,13 +66,28 @@ def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
         lines.append(_("Demandes :"))
         lines += [f"  {request_line(r, kb)}" for r in case["requests"]]
     if case["referrals"]:
-        lines.append(_("Orientations : ") + ", ".join(
-            f"{_label(REFERRAL_LABELS, r['kind'])} ({fr(_d(r['referred_on']))})" for r in case["referrals"]))
+        lines.append(_("Orientations :"))
+        lines += [f"  {referral_line(r)}" for r in case["referrals"]]
+    if case.get("due_dates"):
+        lines.append(_("Dates à retenir (évaluation) :"))
+        lines += [f"  {fr(_d(d['date']))}  {d['label']}" for d in case["due_dates"]]
     lines.append(_("Réponses : {count}").format(count=len(case["answers"])))
     lines.append(_("Historique :"))
     lines += [f"  {e['at'][:16].replace('T', ' ')}  {_label(EVENT_LABELS, e['kind'])}{_event_detail(e)}"
               for e in timeline]
     return "\n".join(lines)
+
+
+def referral_line(referral: dict) -> str:
+    """'MisAS : proposée le 03/03/2025, faite le 04/03/2025'."""
+    parts = []
+    if referral["proposed_on"]:
+        parts.append(_("proposée le {date}").format(date=fr(_d(referral["proposed_on"]))))
+    if referral["referred_on"]:
+        parts.append(_("faite le {date}").format(date=fr(_d(referral["referred_on"]))))
+    if referral["status"] == "proposed":
+        parts.append(_("pas encore faite"))
+    return f"{_label(REFERRAL_LABELS, referral['kind'])} : {', '.join(parts)}"
 
 
 def _event_detail(event: dict) -> str:
@@ -97,6 +117,8 @@ def request_line(request: dict, kb=None) -> str:
     text = f"{_label(KIND_LABELS, request['kind'])} : {_label(STATUS_LABELS, request['status'])}"
     if request["via_pass"]:
         text += " (PASS)"
+    if request["status"] == "to_file" and request.get("expected_from"):
+        text += " — " + _("droits attendus à partir du {date}").format(date=fr(_d(request["expected_from"])))
     if dates:
         text += " — " + ", ".join(f"{_(label)} {fr(_d(value))}" for label, value in dates)
     upcoming = deadlines(request, kb) if kb is not None else []

@@ -7,12 +7,10 @@ from typing import Callable
 
 from textual.app import App
 
-from assistant.dialogs.loader import load
+from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
-from assistant.dialogs.state import DialogState
 from assistant.i18n import _, long_date, set_language
 from assistant.ui.config import Launch
-from assistant.ui.recorder import Recorder
 from assistant.ui.screens.chat import ChatScreen
 
 
@@ -46,29 +44,44 @@ class AssistantApp(App):
             self.notify(_("{error} La consultation continue sans journal ; pour réparer : "
                           "python -m assistant cases repair.").format(error=error),
                         title=_("Journal des dossiers"), severity="error", timeout=15)
+            self.consultation.stop_recording()
             return
-        self.recorder.log = self.case_log
+        problem = self.consultation.connect(self.case_log)
+        if problem:
+            self.screen_stack[0].log_problem(problem)
 
     def _start(self, case_id: str | None) -> None:
-        state = DialogState(on=self.launch.on)
-        if case_id and self.case_log is not None:
-            saved = self.case_log.get_case(case_id)["dialog"]
-            state = DialogState.from_json(saved) if saved else state
-        self.runner = Runner(load(), self.assess(state.on), state)
-        self.recorder = Recorder(self.case_log, case_id)
-        self.sub_title = long_date(state.on)
+        opened_or_coming = self.case_log is not None or self._open_log is not None
+        self.consultation = Consultation.open(self.assess, self.launch.on, log=self.case_log,
+                                              record=self.launch.record and opened_or_coming,
+                                              case_id=case_id if self.case_log is not None else None,
+                                              demo=self.launch.demo)
+        self.sub_title = long_date(self.consultation.on)
+
+    @property
+    def runner(self) -> Runner:
+        return self.consultation.runner
 
     def get_default_screen(self) -> ChatScreen:
-        return ChatScreen(self.runner, self.recorder, self.launch.export_dir, self.launch.blink)
+        return ChatScreen(self.consultation, self.launch.export_dir, self.launch.blink)
 
     def open_case(self, case_id: str | None) -> None:
         """Resume a case of the log in the chat; None starts a new consultation."""
+        self._last_chance()
         self._start(case_id)
         chat = self.screen_stack[0]
-        chat.start(self.runner, self.recorder)
+        chat.start(self.consultation)
+
+    def _last_chance(self) -> None:
+        """Leaving a consultation: write what the case log refused so far, or say it is lost."""
+        problem = self.consultation.flush()
+        if problem:
+            self.notify(_("{error} Les dernières réponses de la consultation quittée n'ont pas pu être "
+                          "enregistrées.").format(error=problem), severity="error", timeout=15)
 
     def on_unmount(self) -> None:
         if self.case_log is not None:
+            self.consultation.flush()
             self.case_log.close()
 
 

@@ -30,13 +30,17 @@ def app(lang: str, on, db: Path | None, case_id: str | None, no_log: bool, expor
         from platformdirs import user_documents_dir
 
         export_dir = Path(user_documents_dir()) / "assistant-couverture"
+    # Another day than today (--on) is a demonstration: recorded as such, left out of reports.
     launch = Launch(on=on.date() if on else date.today(), lang=lang, db=db, case_id=case_id,
-                    record=not no_log, export_dir=export_dir)
+                    record=not no_log, export_dir=export_dir, demo=on is not None and on.date() != date.today())
     try:
         app_ = make_app(launch)
-    except Exception as error:  # opening the case log: damaged, locked, unwritable
-        from assistant.store.errors import StoreError
+    except Exception as error:  # opening the case log: damaged, locked, unwritable; or no such case
+        from assistant.store.errors import CaseNotFound, StoreError
 
+        if isinstance(error, CaseNotFound):
+            click.echo(str(error), err=True)
+            raise SystemExit(2) from None
         if not isinstance(error, StoreError):
             raise
         raise click.ClickException(

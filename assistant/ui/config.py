@@ -19,4 +19,5 @@ class Launch:
     record: bool = True  # save answers in the case log
     db: Path | None = None  # case log; None: the store's default location
     case_id: str | None = None  # resume this case of the log
+    demo: bool = False  # --on another day than today: a demonstration, left out of activity reports
     blink: bool = True  # cursor blink (off for snapshots)

@@ -131,5 +131,6 @@ def test_export_holds_everything_about_the_person(log, situation):
     export = log.export_case(case_id)
     assert export["case"]["id"] == case_id and export["case"]["initials"] == "KB"
     assert export["answers"] == {"sex": "F"}
-    assert export["referrals"] == [{"kind": "service_social", "referred_on": "2025-03-03"}]
+    assert export["referrals"] == [{"kind": "service_social", "status": "made", "proposed_on": None,
+                                    "referred_on": "2025-03-03", "reasons": []}]
     assert {"at": "2025-03-03T10:00:00+02:00", "kind": "note", "data": {"text": "parle arabe, interprète utile"}} in export["timeline"]

@@ -103,7 +103,7 @@ def test_export_is_private_and_erase_forgets(run, case_id, tmp_path):
     erased = run("cases", "erase", case_id, "--yes")
     assert erased.exit_code == 0 and "effacé" in erased.stdout
     gone = run("cases", "show", case_id)
-    assert (gone.exit_code, gone.stderr.strip()) == (2, f"Dossier introuvable : {case_id}")
+    assert (gone.exit_code, gone.stderr.strip()) == (2, f"Le dossier {case_id} n'existe pas.")
     assert run("cases", "purge", "--older-than", "1", "--on", "2099-01-01", "--yes").stdout.strip() == "0 dossier(s) anonymisé(s)."
 
 
@@ -112,7 +112,7 @@ def test_export_is_private_and_erase_forgets(run, case_id, tmp_path):
     (["report", "--from", "01/01/2025", "--to", "2025-03-01"], 2, "--from : date '01/01/2025' : format attendu AAAA-MM-JJ"),
     (["report", "--from", "2025-03-01", "--to", "2025-01-01"], 2, "Période vide"),
     (["report", "--from", "2025-01-01", "--to", "2025-03-01", "--format", "xml"], 2, "Error: Invalid value for '--format'"),
-    (["cases", "show", "ABCD-EFGH"], 2, "Dossier introuvable : ABCD-EFGH"),
+    (["cases", "show", "ABCD-EFGH"], 2, "Le dossier ABCD-EFGH n'existe pas."),
     (["cases", "request", "ABCD-EFGH", "ame", "accepted"], 2, "Error: Invalid value for"),
     (["cases", "due", "--on", "tomorrow"], 2, "--on : date 'tomorrow'"),
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 
 import pytest
 import sqlite_utils
@@ -16,25 +17,43 @@ CREATED = "2024-11-05T09:30:00+01:00"
 SITUATION = {"person": {"age": 70, "sex": "M"}, "coverage": {"puma": "open", "complementary": "css"}}
 
 
+ASSESSMENT = {  # what the version with m004 stored: an AME found eligible, MisAS recommended
+    "kb_version": "2026.11+5e412ec8a52c", "evaluated_on": "2024-11-05",
+    "coverages": [{"id": "ame", "status": "eligible", "effective_date": "2024-10-20", "until": "2025-11-04"},
+                  {"id": "dsuv", "status": "eligible"}],
+    "referrals": [{"id": "misas", "reasons": ["Renoncement aux soins."], "sources": []}],
+    "deadlines": [{"id": "ame_retro_filing_limit", "date": "2024-12-20", "for": "ame", "label": "AME : limite",
+                   "sources": []},
+                  {"id": "ame_renewal_window", "date": "2025-09-04", "for": "ame", "label": "AME : renouvellement",
+                   "sources": []}],
+}
+
+
 def _old_file(path, stop_before: str) -> None:
     """A file as an earlier version left it: schema up to `stop_before`, with a case in it."""
     db = sqlite_utils.Database(path)
     MIGRATIONS.apply(db, stop_before=stop_before)
-    case = {"id": "AAAA-BBBB", "initials": "JP", "created_at": CREATED, "updated_at": CREATED,
-            "situation": json.dumps(SITUATION)}
+    case = {"id": "AAAA-BBBB", "initials": "JP", "created_at": CREATED, "updated_at": CREATED}
     if "opened_on" in db["cases"].columns_dict:  # what the version with m003 wrote
         case.update(opened_on="2024-11-05", last_activity_on="2024-11-05", age_band="60+", sex="M",
                     coverage_at_entry="css")
-    db["cases"].insert(case)
+    if "case_state" in db.table_names():  # what the version with m004 wrote
+        db["cases"].insert({**case, "evaluated_on": "2024-11-05"})
+        db["case_state"].insert({"case_id": "AAAA-BBBB", "situation": json.dumps(SITUATION),
+                                 "assessment": json.dumps(ASSESSMENT)})
+    else:
+        db["cases"].insert({**case, "situation": json.dumps(SITUATION)})
     db["answers"].insert({"case_id": "AAAA-BBBB", "question_id": "age", "value": "70", "answered_at": CREATED})
     if "requests" in db.table_names():
         db["requests"].insert({"case_id": "AAAA-BBBB", "kind": "css", "status": "filed",
                                "created_on": CREATED[:10], "filed_on": "2024-11-05"})
+        db["requests"].insert({"case_id": "AAAA-BBBB", "kind": "ame", "status": "to_file", "created_on": CREATED[:10]})
     db.close()
 
 
 def test_steps_are_registered_in_order():
-    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state"]
+    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state",
+                          "m005_consultation_record"]
 
 
 def test_empty_file_gets_the_whole_schema(db_path, clock):
@@ -55,7 +74,24 @@ def test_each_earlier_schema_migrates_keeping_its_data(db_path, clock, stop_befo
     assert (case["opened_on"], case["last_activity_on"]) == ("2024-11-05", "2024-11-05")
     assert (case["age_band"], case["sex"], case["coverage_at_entry"]) == ("60+", "M", "css")
     if stop_before == "m003_reports_and_retention":
-        assert [(r["kind"], r["status"]) for r in case["requests"]] == [("css", "filed")]
+        assert [(r["kind"], r["status"]) for r in case["requests"]] == [("css", "filed"), ("ame", "to_file")]
+
+
+def test_a_case_assessed_before_m005_gets_what_its_assessment_concluded(db_path, clock, kb):
+    _old_file(db_path, "m005_consultation_record")
+    with CaseLog(db_path, clock=clock) as log:
+        case = log.get_case("aaaa-bbbb")
+        due = [(d.id, d.date.isoformat()) for d in log.due(kb, on=date(2024, 12, 1), days=30)]
+        report = log.report(date(2024, 1, 1), date(2024, 12, 31))
+    assert case["referrals"] == [{"kind": "misas", "status": "proposed", "proposed_on": "2024-11-05",
+                                  "referred_on": None, "reasons": ["Renoncement aux soins."]}]
+    assert [(d["deadline"], d["date"], d["ends"]) for d in case["due_dates"]] == [
+        ("ame_retro_filing_limit", "2024-12-20", "2024-12-20"), ("ame_renewal_window", "2025-09-04", "2025-11-04")]
+    assert due == [("decision_expected", "2024-12-06"), ("ame_retro_filing_limit", "2024-12-20")]  # CSS filed
+    assert case["urgent_care"] == 1 and case["demo"] == 0
+    assert {r["kind"]: r["expected_from"] for r in case["requests"]} == {"css": None, "ame": "2024-10-20"}
+    figures = {i["id"]: i["breakdown"] for i in report["indicators"] if i["id"].startswith("referrals.")}
+    assert figures["referrals.not_made"]["misas"] == 1 and figures["referrals.made"]["misas"] == 0
 
 
 def test_read_only_opening_does_not_migrate(db_path):

@@ -62,6 +62,8 @@ EXPECTED = {
                           "css.pending": 1, "puma.documents_requested": 0, "puma.refused": 1},
     "referrals.misas": 1,
     "referrals.service_social": 1,
+    "referrals.made": {"misas": 1, "service_social": 1, "pass": 0, "domiciliation": 0},
+    "referrals.not_made": {"misas": 0, "service_social": 0, "pass": 0, "domiciliation": 0},
     "delay.decision": {"ame": {"mean_days": 50.0, "count": 1}, "puma": {"mean_days": 30.0, "count": 1}},
     "delay.pass_transmission": {"mean_days": 4.0, "count": 1},
     "lost_to_follow_up": 1,
@@ -109,7 +111,9 @@ def test_formats_carry_the_same_figures(log, activity):
     report = log.report(*YEAR)
     assert json.loads(render(report, "json")) == report
     rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
-    assert {"indicator": "lost_to_follow_up", "category": "", "value": "1"}.items() <= rows[-1].items()
+    lost = next(r for r in rows if r["indicator"] == "lost_to_follow_up")
+    assert {"category": "", "value": "1"}.items() <= lost.items()
+    assert {"indicator": "demonstrations", "value": "0"}.items() <= rows[-1].items()
     assert {r["source"] for r in rows} >= {i["source"] for i in report["indicators"]}
     text = render(report, "text")
     assert text.startswith("Rapport d'activité du 01/01/2025 au 31/12/2025")

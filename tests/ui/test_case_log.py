@@ -10,10 +10,10 @@ async def test_answers_are_saved_as_given_and_the_case_resumes(launch, tmp_path)
     app = make_app(launch())
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        assert app.recorder.case_id is None  # opening the app records nothing
+        assert app.consultation.case_id is None  # opening the app records nothing
         await pilot.press("1")
         await type_answer(pilot, "hors UE")
-        case_id = app.recorder.case_id
+        case_id = app.consultation.case_id
     with CaseLog(tmp_path / "cases.db") as log:
         case = log.get_case(case_id)
     assert case["answers"] == {"purpose": {"set": {"case.purpose": "rights"}, "option": "rights"},
@@ -27,7 +27,7 @@ async def test_answers_are_saved_as_given_and_the_case_resumes(launch, tmp_path)
         assert asking(resumed) == "right_to_stay"
         assert bubbles(resumed, "agent") == ["Ouvrir des droits (première demande)", "Hors Union européenne"]
         await type_answer(pilot, "sans papiers")
-        assert resumed.recorder.case_id == case_id
+        assert resumed.consultation.case_id == case_id
 
 
 async def test_history_opens_a_case_and_ctrl_n_starts_a_new_one(launch, tmp_path):
@@ -42,12 +42,12 @@ async def test_history_opens_a_case_and_ctrl_n_starts_a_new_one(launch, tmp_path
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.recorder.case_id == case_id
+        assert app.consultation.case_id == case_id
         assert app.runner.state.on.isoformat() == "2025-02-01"  # the case keeps its evaluation date
         assert asking(app) == "nationality"
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert app.recorder.case_id is None and asking(app) == "purpose"
+        assert app.consultation.case_id is None and asking(app) == "purpose"
 
 
 async def test_a_damaged_case_log_is_reported_and_the_consultation_goes_on(launch, tmp_path):

@@ -11,12 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from assistant.dialogs.answers import echo, interpret, re_ask
+from assistant.consultation import Consultation, Step
+from assistant.dialogs.answers import echo
 from assistant.dialogs.outcome import source_text
 from assistant.dialogs.parse import normalize
-from assistant.dialogs.runner import Rejected, Runner
+from assistant.dialogs.runner import Runner
 from assistant.i18n import _, long_date
-from assistant.ui.recorder import Recorder
 from assistant.ui.shortcuts import placeholder, shortcuts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.answer_input import AnswerInput
@@ -40,12 +40,15 @@ class ChatScreen(Screen):
         Binding("f6", "report", _("Rapport d'activité"), show=False),
     ]
 
-    def __init__(self, runner: Runner, recorder: Recorder, export_dir: Path, blink: bool = True):
+    def __init__(self, consultation: Consultation, export_dir: Path, blink: bool = True):
         super().__init__()
-        self.runner = runner
-        self.recorder = recorder
+        self.consultation = consultation
         self.export_dir = export_dir
         self.blink = blink
+
+    @property
+    def runner(self) -> Runner:
+        return self.consultation.runner
 
     def compose(self) -> ComposeResult:
         self.on_resize()  # before the children mount: one styling pass instead of two
@@ -98,9 +101,9 @@ class ChatScreen(Screen):
             bubbles.append(Bubble(_(self.runner.question.text), "assistant"))
         return bubbles
 
-    def start(self, runner: Runner, recorder: Recorder) -> None:
+    def start(self, consultation: Consultation) -> None:
         """Show another consultation (resumed from the log, or new)."""
-        self.runner, self.recorder = runner, recorder
+        self.consultation = consultation
         self.query_one("#title", Static).update(f"{self.app.title} — {self.app.sub_title}")
         self.replay()
 
@@ -128,14 +131,14 @@ class ChatScreen(Screen):
         self.prompt()
 
     def prompt(self) -> None:
-        """Set the answer line for the question now; at the end, record and show the result."""
+        """Set the answer line for the question now; at the end, show the result (the
+        consultation has recorded it)."""
         question = self.runner.question
         answer_line = self.query_one(AnswerInput)
         if question is None:
             answer_line.shortcuts = {}
             answer_line.placeholder = _("Dialogue terminé : F5 pour le résultat, F3 pour modifier une réponse")
             self.say(_("C'est terminé. Voici le résultat (F5 pour y revenir)."), "note")
-            self.log_problem(self.recorder.assessed(self.runner))
             self.action_result()
             return
         answer_line.shortcuts = shortcuts(question)
@@ -143,29 +146,44 @@ class ChatScreen(Screen):
 
     # -- answering -------------------------------------------------------------------------
 
-    def submit(self, answer: dict | None, typed: str | None = None) -> None:
-        question = self.runner.question
-        if question is None:
+    def show(self, step: Step, typed: str | None = None) -> None:
+        """What an answer did: the reading echoed and the next question, or why not."""
+        question = step.question
+        if step.kind == "invalid":
+            self.say(f"« {typed} » : {step.text}", "note")
             return
-        if answer is None:
-            self.say(f"« {typed} » : {re_ask(question)}", "note")
+        if step.kind == "refused":
+            self.say(_("Réponse impossible : {message}").format(message=step.text), "note")
             return
-        try:
-            self.runner.answer(answer)
-        except Rejected as refused:
-            self.say(_("Réponse impossible : {message}").format(message=refused.message), "note")
+        if step.kind == "confirm":
+            self.confirm(step, typed)
             return
-        said = echo(question, answer)
+        said = step.text
         if typed and not typed.isdigit() and normalize(typed) != normalize(said):
             said = f"{typed} → {said}"  # what was typed, and how it was read
         self.say(said, "agent", question.id)
-        self.log_problem(self.recorder.answered(self.runner, question.id, answer))
-        if self.runner.is_checklist(question) and answer.get("set", {}).get(question.field) is False:
+        self.log_problem(step.problem)
+        if self.runner.is_checklist(question) and step.answer.get("set", {}).get(question.field) is False:
             self.say_alternatives(question)
         self.ask()
 
+    def confirm(self, step: Step, typed: str | None) -> None:
+        """An answer of a dialog opened from the result would change that result: ask first."""
+        from assistant.ui.screens.replace_result import ReplaceResultScreen
+
+        def decided(replace: bool | None) -> None:
+            if self.runner.question is None or self.runner.question.id != step.question.id:
+                return  # the question changed meanwhile
+            if replace:
+                self.show(self.consultation.answer(step.answer, confirmed=True), typed)
+            else:
+                self.say(_("Réponse non prise en compte : le résultat reste celui qui a été donné. "
+                           "Donnez une autre réponse, ou F5 pour revenir au résultat."), "note")
+
+        self.app.push_screen(ReplaceResultScreen(step.text), decided)
+
     def log_problem(self, message: str | None) -> None:
-        """The case log refused a write: say so; the answers wait in the recorder, in order."""
+        """The case log refused a write: say so; the answers wait in the consultation, in order."""
         if message:
             self.notify(_("Journal des dossiers : {message} Les réponses sont gardées et seront "
                           "enregistrées à la prochaine réponse.").format(message=message),
@@ -184,7 +202,7 @@ class ChatScreen(Screen):
     def chosen(self, event: QuickReplies.Chosen) -> None:
         question = self.runner.question
         if question is not None and event.question_id == question.id:  # not a stale key press
-            self.submit(event.answer)
+            self.show(self.consultation.answer(event.answer))
 
     @on(AnswerInput.Shortcut)
     def shortcut(self, event: AnswerInput.Shortcut) -> None:
@@ -199,7 +217,7 @@ class ChatScreen(Screen):
         if not event.value.strip():  # a stray Enter: nothing to read, nothing to say
             self.query_one(QuickReplies).validate()
             return
-        self.submit(interpret(question, event.value, self.runner.state.on), event.value.strip())
+        self.show(self.consultation.say(event.value), event.value.strip())
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -214,12 +232,11 @@ class ChatScreen(Screen):
         def apply(answer: dict | None) -> None:
             if answer is None:
                 return
-            try:
-                self.runner.edit(question_id, answer)
-            except Rejected as refused:
-                self.say(_("Modification impossible : {message}").format(message=refused.message), "note")
+            step = self.consultation.edit(question_id, answer)
+            if step.kind == "refused":
+                self.say(_("Modification impossible : {message}").format(message=step.text), "note")
                 return
-            self.log_problem(self.recorder.answered(self.runner, question_id, answer))
+            self.log_problem(step.problem)
             self.replay()
 
         from assistant.ui.screens.edit import EditScreen
@@ -227,9 +244,9 @@ class ChatScreen(Screen):
         self.app.push_screen(EditScreen(question, current, self.runner.state.on, self.blink), apply)
 
     def action_back(self) -> None:
-        applied = self.runner.applied()
-        if applied:
-            self.edit(applied[-1][0].id)
+        target = self.consultation.back_target()
+        if target is not None:
+            self.edit(target.id)
 
     def action_review(self) -> None:
         from assistant.ui.screens.review import ReviewScreen
@@ -270,11 +287,9 @@ class ChatScreen(Screen):
     def action_result(self) -> None:
         from assistant.ui.screens.result import ResultScreen
 
-        stem = f"fiche-{self.recorder.case_id or self.runner.state.on.isoformat()}"
-
         def next_dialog(dialog_id: str | None) -> None:
             if dialog_id:
-                self.runner.open_dialog(dialog_id)
+                self.log_problem(self.consultation.open_dialog(dialog_id))
                 self.ask()
 
-        self.app.push_screen(ResultScreen(self.runner, self.export_dir, stem), next_dialog)
+        self.app.push_screen(ResultScreen(self.consultation, self.export_dir), next_dialog)

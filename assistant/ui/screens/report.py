@@ -34,6 +34,7 @@ class ReportScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", _("Fermer")),
         Binding("f2", "export_csv", _("Exporter en CSV")),  # F-keys: the date inputs keep ctrl+letters
+        Binding("f3", "toggle_demo", _("Démonstrations comptées ou non")),
     ]
 
     def __init__(self, log, today: date, export_dir: Path):
@@ -43,6 +44,7 @@ class ReportScreen(ModalScreen[None]):
         self.today = today
         self.export_dir = export_dir
         self.report: dict | None = None
+        self.include_demo = False  # demonstrations (app run with --on) are left out, and counted apart
 
     def compose(self) -> ComposeResult:
         with Vertical(id="report-box"):
@@ -51,8 +53,8 @@ class ReportScreen(ModalScreen[None]):
                 yield Input(short_date(self.today), placeholder=_("Au (JJ/MM/AAAA)"), id="report-to")
             with VerticalScroll(id="report-scroll"):
                 yield Static("", id="report-text", markup=False)
-            yield Static(_("Entrée : calculer · F2 : exporter en CSV · Échap : fermer"),
-                         id="report-hint", markup=False)
+            yield Static(_("Entrée : calculer · F2 : exporter en CSV · F3 : compter ou non les démonstrations "
+                           "· Échap : fermer"), id="report-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#report-from", Input).focus()
@@ -76,10 +78,14 @@ class ReportScreen(ModalScreen[None]):
             return None
         return start, end
 
+    def action_toggle_demo(self) -> None:
+        self.include_demo = not self.include_demo
+        self._compute()
+
     @work(thread=True, exclusive=True)
     def build(self, start: date, end: date) -> None:
         try:
-            report = self.case_log.report(start, end)
+            report = self.case_log.report(start, end, include_demo=self.include_demo)
         except StoreError as error:
             self.app.call_from_thread(self._show, str(error))
             return

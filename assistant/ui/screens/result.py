@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from assistant.consultation import Consultation, NotRecorded
 from assistant.dialogs import handover
-from assistant.dialogs.runner import Runner
+from assistant.dialogs.outcome import referral_name
 from assistant.i18n import _
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
@@ -27,23 +28,69 @@ class ResultScreen(Screen[str | None]):
         Binding("p", "dismiss('documents')", _("Pièces")),
         Binding("o", "dismiss('referral')", _("Orientation")),
         Binding("s", "dismiss('renewal')", _("Suivi")),
+        # A modifier: a letter typed after the last answer must not record a referral.
+        Binding("ctrl+r", "referral_made", _("Orientation faite")),
     ]
 
-    def __init__(self, runner: Runner, export_dir: Path, stem: str):
+    def __init__(self, consultation: Consultation, export_dir: Path):
         super().__init__()
-        self.runner = runner
+        self.consultation = consultation
+        self.runner = consultation.runner
         self.export_dir = export_dir
-        self.stem = stem
+
+    @property
+    def stem(self) -> str:
+        return f"fiche-{self.consultation.case_id or self.consultation.on.isoformat()}"
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
-            yield Static(_("Résultat du {date}").format(date=self.app.sub_title), id="result-title", markup=False)
+            title = _("Résultat du {date}").format(date=self.app.sub_title)
+            yield Static(f"{title} — {self.case_line()}", id="result-title", markup=False)
             yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
         yield KeyBar(self.BINDINGS, id="keys")
 
+    def case_line(self) -> str:
+        if self.consultation.case_id:
+            return _("dossier n° {case_id}").format(case_id=self.consultation.case_id)
+        if self.consultation.recording:
+            return _("dossier pas encore enregistré")
+        return _("non enregistré (--no-log)")
+
+    def action_referral_made(self) -> None:
+        """Mark a referral the result proposes as made (asks which when there are several)."""
+        try:
+            waiting = self.consultation.referrals_waiting()
+        except Exception as error:  # noqa: BLE001 - the case log's errors are shown, others raised
+            self._refused(error)
+            return
+        if not waiting:
+            self.notify(_("Aucune orientation proposée en attente."), timeout=5)
+        elif len(waiting) == 1:
+            self.mark_made(waiting[0])
+        else:
+            from assistant.ui.screens.referral_made import ReferralMadeScreen
+
+            self.app.push_screen(ReferralMadeScreen(waiting), lambda kind: kind and self.mark_made(kind))
+
+    def mark_made(self, kind: str) -> None:
+        try:
+            self.consultation.refer(kind)
+        except Exception as error:  # noqa: BLE001 - the case log's errors are shown, others raised
+            self._refused(error)
+            return
+        self.notify(_("Orientation faite : {name}.").format(name=referral_name(kind)), title=_("Orientation"),
+                    timeout=8)
+
+    def _refused(self, error: Exception) -> None:
+        from assistant.store.errors import StoreError
+
+        if not isinstance(error, (NotRecorded, StoreError)):
+            raise error
+        self.notify(str(error), severity="warning", timeout=10)
+
     def action_export(self) -> None:
         paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,
-                                facts(self.runner), self.runner.documents_checked())
+                                facts(self.runner), self.runner.documents_checked(), self.consultation.case_id)
         self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
                     title=_("Export"), timeout=8)
