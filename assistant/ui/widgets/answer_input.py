@@ -6,6 +6,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
+from assistant.i18n import _
+
 
 class AnswerInput(Input):
     class Shortcut(Message):
@@ -38,3 +40,18 @@ class AnswerInput(Input):
             self.post_message(self.Shortcut(self.shortcuts[char]))
             return
         await super()._on_key(event)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """The keys of the answer line for the question now (help screen)."""
+        rows = []
+        digits = sorted(k for k in self.shortcuts if k.isdigit())
+        if digits:
+            rows.append((_("{first} à {last}").format(first=digits[0], last=digits[-1]),
+                         _("Réponse rapide, sans Entrée (sur une ligne vide)")))
+        if "o" in self.shortcuts:
+            rows.append(("o / n", _("Oui / non, sans Entrée")))
+        if "?" in self.shortcuts:
+            rows.append(("?", _("Je ne sais pas, sans Entrée")))
+        rows.append((_("Entrée"), _("Valider la réponse tapée ; plusieurs choix sur une ligne : « 1,2 », "
+                                    "« 4 et 6 » ou les mots des réponses")))
+        return rows
