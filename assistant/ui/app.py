@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
+from textual import on
 from textual.app import App
+from textual.widgets import Input
 
 from assistant.dialogs.loader import load
 from assistant.dialogs.runner import Assess, Runner
@@ -17,6 +19,8 @@ from assistant.ui.recorder import Recorder
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.screens.confirm import ConfirmScreen
 from assistant.ui.screens.help import HelpScreen, keys_of
+from assistant.ui.widgets.answer_input import AnswerInput
+from assistant.ui.widgets.replies import QuickReplies
 
 
 class AssistantApp(App, inherit_bindings=False):
@@ -70,6 +74,17 @@ class AssistantApp(App, inherit_bindings=False):
         self._start(case_id)
         chat = self.screen_stack[0]
         chat.start(self.runner, self.recorder)
+
+    # -- keys typed ahead ------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    @on(QuickReplies.Chosen)
+    def answer_taken(self, event: Input.Submitted | QuickReplies.Chosen) -> None:
+        """An answer's message ends its way here, after the screen has taken the answer: the
+        answer line it came from types what was typed meanwhile (see AnswerInput)."""
+        line = event.input if isinstance(event, Input.Submitted) else event.line
+        if isinstance(line, AnswerInput):
+            line.release()
 
     # -- keys that work on every screen ---------------------------------------------------------
 

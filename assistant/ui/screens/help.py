@@ -56,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
         """`rows`: the keys of the screen below, from `keys_of`."""
         super().__init__()
         self.rows = rows
-        self._closed = False
+        self._done = False
 
     def compose(self) -> ComposeResult:
         everywhere = _rows(EVERYWHERE)
@@ -71,6 +71,6 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         """Close once: a second key pressed fast must not close the screen below."""
-        if not self._closed:
-            self._closed = True
+        if not self._done:
+            self._done = True
             self.dismiss()

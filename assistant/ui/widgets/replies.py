@@ -22,10 +22,11 @@ VALIDATE = "-validate"  # name of the button that sends a multi-choice selection
 
 class QuickReplies(Vertical):
     class Chosen(Message):
-        def __init__(self, answer: dict, question_id: str | None):
+        def __init__(self, answer: dict, question_id: str | None, line: Input | None = None):
             super().__init__()
             self.answer = answer
             self.question_id = question_id  # keys typed fast may arrive after the question changed
+            self.line = line  # the answer line beside, released once the screen has taken the answer
 
     def __init__(self, question: Question | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -86,7 +87,7 @@ class QuickReplies(Vertical):
         if choice is None:
             return
         if choice.answer is not None:
-            self.post_message(self.Chosen(dict(choice.answer), self.question.id))
+            self._send(dict(choice.answer))
             return
         ticked = [v for v in self.ticked if v != choice.value] + ([] if choice.value in self.ticked else [choice.value])
         order = [c.value for c in self.choices]
@@ -95,11 +96,16 @@ class QuickReplies(Vertical):
             self.line.value = " ".join(c.key for c in self.choices if c.answer is None and c.value in self.ticked)
             self.line.cursor_position = len(self.line.value)
 
+    def _send(self, answer: dict) -> None:
+        """Post the answer, sent by these replies even when the screen pressed the key: then it
+        goes on to the app after the screen, which lets the answer line go on (see AnswerInput)."""
+        self.post_message(self.Chosen(answer, self.question.id, self.line).set_sender(self))
+
     def validate(self) -> bool:
         """Send the ticked values of a multi-choice question; False when nothing is ticked."""
         if not self._multiple or not self.ticked:
             return False
-        self.post_message(self.Chosen(multi_answer(self.question, self.ticked), self.question.id))
+        self._send(multi_answer(self.question, self.ticked))
         if self.line is not None:
             self.line.value = ""
         return True
