@@ -80,3 +80,17 @@ async def test_ten_replies_let_10_be_typed(app):
         assert [c.key for c in app.screen.query_one(QuickReplies).choices][-1] == "10"
         await type_answer(pilot, "10")  # "1" is no shortcut here: it would cut "10" short
         assert app.runner.state.answers["difficulties"] == {"unknown": True}
+
+
+async def test_changing_a_multiple_choice_ticks_the_new_choices_as_typed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_difficulties(app, pilot)
+        await type_answer(pilot, "1,2")
+        await pilot.press("ctrl+z")  # change the last answer
+        await pilot.pause()
+        await pilot.press(*"4 et 6")
+        await pilot.pause()
+        assert app.screen.query_one(QuickReplies).ticked == ["appointment", "digital"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.runner.state.answers["difficulties"] == {"set": {"difficulties": ["appointment", "digital"]}}
