@@ -77,6 +77,7 @@ class QuickReplies(Vertical):
         """Tick what the answer line names; keep the ticks while a word is half typed."""
         if not self._multiple:
             return
+        # The date only serves relative dates ("il y a 3 mois"): none in a multiple choice.
         read = interpret(self.question, text, date.today()) if text.strip() else {}
         if read is not None:
             self._tick(read.get("set", {}).get(self.question.field, []))
