@@ -164,6 +164,9 @@ def match_option(text: str, choices: dict[str, list[str]]) -> str | None:
         if alias == query:
             return option
     found = process.extract(query, [a for a, _ in flat], scorer=fuzz.WRatio, score_cutoff=86, limit=5)
+    # An alias of three letters or fewer counts only as a word of its own: "non" is not in "renoncement".
+    words = query.split()
+    found = [hit for hit in found if len(hit[0]) > 3 or hit[0] in words]
     if not found:
         return None
     best = flat[found[0][2]][1]

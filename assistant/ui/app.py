@@ -5,18 +5,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
+from textual import on
 from textual.app import App
+from textual.widgets import Input
 
 from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
 from assistant.i18n import _, long_date, set_language
 from assistant.ui.config import Launch
+from assistant.ui.keys import EVERYWHERE
 from assistant.ui.screens.chat import ChatScreen
+from assistant.ui.screens.confirm import ConfirmScreen
+from assistant.ui.screens.help import HelpScreen, keys_of
+from assistant.ui.widgets.answer_input import AnswerInput
+from assistant.ui.widgets.replies import QuickReplies
 
 
-class AssistantApp(App):
+class AssistantApp(App, inherit_bindings=False):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
+    BINDINGS = EVERYWHERE  # instead of Textual's: Ctrl+Q asks first in a consultation
 
     def __init__(self, launch: Launch, log, assess: Callable[[date], Assess], open_log=None):
         """`log`: an open CaseLog or None; `open_log()`: opens it after the first paint instead
@@ -78,6 +86,89 @@ class AssistantApp(App):
         if problem:
             self.notify(_("{error} Les dernières réponses de la consultation quittée n'ont pas pu être "
                           "enregistrées.").format(error=problem), severity="error", timeout=15)
+
+    # -- keys typed ahead ------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    @on(QuickReplies.Chosen)
+    def answer_taken(self, event: Input.Submitted | QuickReplies.Chosen) -> None:
+        """An answer's message ends its way here, after the screen has taken the answer: the
+        answer line it came from types what was typed meanwhile (see AnswerInput)."""
+        line = event.input if isinstance(event, Input.Submitted) else event.line
+        if isinstance(line, AnswerInput):
+            line.release()
+
+    # -- keys that work on every screen ---------------------------------------------------------
+
+    def in_consultation(self) -> bool:
+        """Answers given and questions left: leaving now interrupts a consultation."""
+        return bool(self.runner.state.answers) and self.consultation.question is not None
+
+    def resume_note(self) -> str:
+        """What happens to the consultation left now: where it is saved and how to resume it."""
+        case_id = self.consultation.case_id
+        if not self.consultation.recording:
+            return _("Rien n'est enregistré (pas de journal des dossiers) : cette consultation ne pourra pas "
+                     "être reprise.")
+        if case_id is None:  # the case log is not open yet: the answers wait for it
+            return _("Les réponses attendent l'ouverture du journal des dossiers : quitter maintenant les perd.")
+        command = "python -m assistant" + (f" --db {self.launch.db}" if self.launch.db else "") + f" --case {case_id}"
+        note = _("Les réponses sont enregistrées dans le dossier {case}. Pour reprendre la consultation : "
+                 "F4 (Dossiers) puis le dossier {case}, ou {command}").format(case=case_id, command=command)
+        if self.consultation.unsaved:
+            note += "\n" + _("Attention : les dernières réponses n'ont pas encore pu être enregistrées.")
+        return note
+
+    def _confirmed(self, action: str) -> bool:
+        """The key of an open confirmation pressed again: `action`'s confirms, any other waits."""
+        if not isinstance(self.screen, ConfirmScreen):
+            return False
+        if self.screen.again == action:
+            self.screen.action_answer(True)
+        return True
+
+    async def action_quit(self) -> None:
+        if self._confirmed("quit"):
+            return
+        if not self.in_consultation():
+            self.exit()
+            return
+        self.push_screen(ConfirmScreen(
+            _("Quitter en pleine consultation ?"), self.resume_note(), yes=_("Quitter"),
+            no=_("Continuer la consultation"), again="quit",
+            hint=_("Entrée ou Échap : continuer · Ctrl+Q à nouveau, ou → puis Entrée : quitter")), self._quit_if)
+
+    def _quit_if(self, yes: bool | None) -> None:
+        if yes:
+            self.exit()
+
+    def action_new_consultation(self) -> None:
+        if self._confirmed("new_consultation"):
+            return
+        if not self.in_consultation():
+            self.new_consultation()
+            return
+        self.push_screen(ConfirmScreen(
+            _("Commencer une nouvelle consultation ?"), self.resume_note(), yes=_("Nouvelle consultation"),
+            no=_("Continuer celle-ci"), again="new_consultation",
+            hint=_("Entrée ou Échap : continuer · Ctrl+N à nouveau, ou → puis Entrée : "
+                   "nouvelle consultation")), self._new_if)
+
+    def _new_if(self, yes: bool | None) -> None:
+        if yes:
+            self.new_consultation()
+
+    def new_consultation(self) -> None:
+        """Close every screen over the chat and start afresh."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.open_case(None)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.action_close()
+        else:
+            self.push_screen(HelpScreen(keys_of(self.screen)))
 
     def on_unmount(self) -> None:
         if self.case_log is not None:

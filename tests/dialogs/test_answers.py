@@ -76,6 +76,21 @@ def test_multi_choice_by_numbers_labels_or_none():
         "Revenus du foyer menacés par la maladie ; Personnes âgées ou handicapées à charge")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("1,2", ["rights", "renounced_care"]), ("1, 2", ["rights", "renounced_care"]), ("4 6", ["appointment", "digital"]),
+    ("4 et 6", ["appointment", "digital"]), ("4,6,", ["appointment", "digital"]),
+    ("renoncement aux soins et coût", ["renounced_care", "care_cost"]),  # DIALOG.md's example line
+    ("droits, handicap", ["rights", "disability_care"])])
+def test_multi_choice_typed_on_one_line_keeps_every_choice(text, expected):
+    assert interpret(Q["difficulties"], text, TODAY) == {"set": {"difficulties": expected}}
+
+
+def test_a_short_alias_matches_a_word_not_part_of_one():
+    assert interpret(Q["difficulties"], "renoncement aux soins", TODAY) == {"set": {"difficulties": ["renounced_care"]}}
+    assert interpret(Q["difficulties"], "non", TODAY) == {"set": {"difficulties": []}, "option": "none"}
+    assert interpret(Q["territory"], "dom tom", TODAY)["option"] == "outre_mer"
+
+
 @pytest.mark.parametrize("qid, text", [("arrival_date", "bientôt"), ("annual_resources", "pas mal"), ("age", "vieux"),
                                        ("right_to_stay", "zzz"), ("pregnant", "peut-être bien")])
 def test_not_understood_gives_none_and_a_short_re_ask(qid, text):

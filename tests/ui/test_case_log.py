@@ -4,6 +4,7 @@ from chat_driver import asking, bubbles, type_answer
 
 from assistant.store.caselog import CaseLog
 from assistant.ui.app import make_app
+from assistant.ui.screens.confirm import ConfirmScreen
 
 
 async def test_answers_are_saved_as_given_and_the_case_resumes(launch, tmp_path):
@@ -45,7 +46,10 @@ async def test_history_opens_a_case_and_ctrl_n_starts_a_new_one(launch, tmp_path
         assert app.consultation.case_id == case_id
         assert app.runner.state.on.isoformat() == "2025-02-01"  # the case keeps its evaluation date
         assert asking(app) == "nationality"
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n")  # in the middle of a consultation: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and case_id in app.screen.message
+        await pilot.press("right", "enter")  # from "Continuer celle-ci" to "Nouvelle consultation"
         await pilot.pause()
         assert app.consultation.case_id is None and asking(app) == "purpose"
 

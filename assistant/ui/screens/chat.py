@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from assistant.consultation import Consultation, Step
-from assistant.dialogs.answers import echo
 from assistant.dialogs.outcome import source_text
 from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _, long_date
+from assistant.ui.echo import chat_echo
 from assistant.ui.shortcuts import placeholder, shortcuts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.answer_input import AnswerInput
@@ -29,14 +29,13 @@ NARROW = 100  # columns under which the side panel is shown instead of the chat,
 
 
 class ChatScreen(Screen):
-    BINDINGS = [  # in the key bar in this order; Ctrl+N is left out of it (80 columns)
+    BINDINGS = [  # in the key bar in this order, then F9 (help); the app binds Ctrl+N and Ctrl+Q
         Binding("f1", "why", _("Pourquoi ?")),
         Binding("ctrl+z", "back", _("Revenir")),
         Binding("f3", "review", _("Réponses")),
         Binding("f5", "result", _("Résultat")),
         Binding("f2", "toggle_side", _("Panneau")),
         Binding("f4", "history", _("Dossiers")),
-        Binding("ctrl+n", "new", _("Nouvelle consultation"), show=False),
         Binding("f6", "report", _("Rapport d'activité"), show=False),
     ]
 
@@ -96,7 +95,7 @@ class ChatScreen(Screen):
             date=long_date(self.runner.state.on)), "note")]
         for question, answer in self.runner.applied():
             bubbles.append(Bubble(_(question.text), "assistant"))
-            bubbles.append(Bubble(echo(question, answer), "agent", question.id))
+            bubbles.append(Bubble(chat_echo(question, answer), "agent", question.id))
         if self.runner.question is not None:
             bubbles.append(Bubble(_(self.runner.question.text), "assistant"))
         return bubbles
@@ -135,6 +134,7 @@ class ChatScreen(Screen):
         consultation has recorded it)."""
         question = self.runner.question
         answer_line = self.query_one(AnswerInput)
+        answer_line.disabled = question is None  # keys typed after the last answer answer nothing
         if question is None:
             answer_line.shortcuts = {}
             answer_line.placeholder = _("Dialogue terminé : F5 pour le résultat, F3 pour modifier une réponse")
@@ -143,6 +143,8 @@ class ChatScreen(Screen):
             return
         answer_line.shortcuts = shortcuts(question)
         answer_line.placeholder = placeholder(question)
+        if not answer_line.has_focus:  # enabled again (a dialog opened from the result, a new one)
+            answer_line.focus()
 
     # -- answering -------------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class ChatScreen(Screen):
         if step.kind == "confirm":
             self.confirm(step, typed)
             return
-        said = step.text
+        said = chat_echo(question, step.answer)
         if typed and not typed.isdigit() and normalize(typed) != normalize(said):
             said = f"{typed} → {said}"  # what was typed, and how it was read
         self.say(said, "agent", question.id)
@@ -270,9 +272,6 @@ class ChatScreen(Screen):
         from assistant.ui.screens.report import ReportScreen
 
         self.app.push_screen(ReportScreen(self.app.case_log, self.runner.state.on, self.export_dir))
-
-    def action_new(self) -> None:
-        self.app.open_case(None)
 
     def action_why(self) -> None:
         question = self.runner.question

@@ -31,6 +31,8 @@ class HistoryScreen(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer")),
                 Binding("f6", "report", _("Rapport d'activité"))]
+    KEY_HELP = [(_("Lettres"), _("Rechercher : initiales, n° de dossier, mot d'une note")),
+                (_("↑ ↓ puis Entrée"), _("Reprendre le dossier choisi"))]
     RECENT = 50
     RESULTS = 30
 

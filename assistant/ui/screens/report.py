@@ -36,6 +36,7 @@ class ReportScreen(ModalScreen[None]):
         Binding("f2", "export_csv", _("Exporter en CSV")),  # F-keys: the date inputs keep ctrl+letters
         Binding("f3", "toggle_demo", _("Démonstrations comptées ou non")),
     ]
+    KEY_HELP = [(_("Tab"), _("Passer d'une date à l'autre")), (_("Entrée"), _("Calculer le rapport de la période"))]
 
     def __init__(self, log, today: date, export_dir: Path):
         """`log`: an open CaseLog; the period defaults to 1 January of `today`'s year to `today`."""

@@ -22,21 +22,28 @@ from assistant.ui.widgets.result_card import ResultCard
 class ResultScreen(Screen[str | None]):
     """Dismissed with the id of a dialog to open next, or None to go back to the chat."""
 
+    # Every action takes Ctrl: letters typed after the last answer land here and must do nothing.
+    # Not Ctrl+P (Textual's command palette), Ctrl+C (copy), Ctrl+Q (quit), Ctrl+N (new consultation).
     BINDINGS = [
-        Binding("escape", "dismiss(None)", _("Retour au dialogue")),
-        Binding("e", "export", _("Exporter la fiche")),
-        Binding("p", "dismiss('documents')", _("Pièces")),
-        Binding("o", "dismiss('referral')", _("Orientation")),
-        Binding("s", "dismiss('renewal')", _("Suivi")),
-        # A modifier: a letter typed after the last answer must not record a referral.
-        Binding("ctrl+r", "referral_made", _("Orientation faite")),
+        Binding("escape", "leave(None)", _("Retour"), tooltip=_("Retour au dialogue")),
+        Binding("ctrl+e", "export", _("Exporter"),
+                tooltip=_("Exporter la fiche de liaison (Markdown, HTML) et le calendrier des échéances (.ics)")),
+        Binding("ctrl+d", "leave('documents')", _("Pièces"), tooltip=_("Préparer les pièces du dossier")),
+        Binding("ctrl+o", "leave('referral')", _("Orientation"), tooltip=_("Orienter la personne (MisAS, service "
+                                                                          "social, PASS)")),
+        Binding("ctrl+s", "leave('renewal')", _("Suivi"), tooltip=_("Renouvellement ou suivi d'un droit")),
+        # A modifier too: a letter typed after the last answer must not record a referral.
+        Binding("ctrl+r", "referral_made", _("Orientation faite"),
+                tooltip=_("Marquer comme faite une orientation proposée (MisAS, service social, PASS, domiciliation)")),
     ]
+    KEY_HELP = [("↑ ↓", _("Faire défiler le résultat (aussi Pg préc., Pg suiv., Début, Fin)"))]
 
     def __init__(self, consultation: Consultation, export_dir: Path):
         super().__init__()
         self.consultation = consultation
         self.runner = consultation.runner
         self.export_dir = export_dir
+        self._left = False
 
     @property
     def stem(self) -> str:
@@ -88,6 +95,12 @@ class ResultScreen(Screen[str | None]):
         if not isinstance(error, (NotRecorded, StoreError)):
             raise error
         self.notify(str(error), severity="warning", timeout=10)
+
+    def action_leave(self, dialog_id: str | None) -> None:
+        """Close once: a second key pressed fast must not close the chat below."""
+        if not self._left:
+            self._left = True
+            self.dismiss(dialog_id)
 
     def action_export(self) -> None:
         paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,

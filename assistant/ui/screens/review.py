@@ -18,6 +18,7 @@ from assistant.i18n import _
 
 class ReviewScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer"))]
+    KEY_HELP = [(_("↑ ↓ puis Entrée"), _("Modifier la réponse choisie"))]
 
     def __init__(self, runner: Runner):
         super().__init__()

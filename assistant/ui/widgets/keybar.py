@@ -1,4 +1,5 @@
-"""The key bar: one line of key hints for the screen's bindings; clicking a hint runs it.
+"""The key bar: one line of key hints for the screen's bindings, then the app's (F9 help);
+clicking a hint runs it.
 
 Used instead of Textual's Footer, which re-styles every key each time the focus moves: that
 alone cost more than the whole per-answer budget (50 ms).
@@ -12,28 +13,32 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from assistant.i18n import _
+from assistant.ui.keys import EVERYWHERE
 
 KEY_NAMES = {"escape": "Échap", "enter": "Entrée"}
 
 
-def key_label(key: str) -> str:
+def key_label(key: str, short: bool = True) -> str:
+    """The key as printed on the keyboard: F5, Échap; Ctrl+E as ^E in the key bar (`short`)."""
     if key in KEY_NAMES:
         return _(KEY_NAMES[key])
     if key.startswith("ctrl+"):
-        return "^" + key.removeprefix("ctrl+").upper()
+        return ("^" if short else "Ctrl+") + key.removeprefix("ctrl+").upper()
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
 class KeyBar(Static):
     def __init__(self, bindings: list[Binding], **kwargs):
         text, self.spans = Text(), []
-        for b in bindings:
+        shown = [(b, b.action) for b in bindings] + [(b, f"app.{b.action}") for b in EVERYWHERE]
+        for b, action in shown:
             if not b.show:
                 continue
             start = len(text)
             text.append(key_label(b.key), style="bold reverse")
             text.append(f" {b.description} ")
-            self.spans.append((start, len(text), b.action))
+            self.spans.append((start, len(text), action))
+        text.rstrip()
         super().__init__(text, **kwargs)
 
     async def on_click(self, event: events.Click) -> None:

@@ -1,12 +1,19 @@
-"""Quick replies: one compact button per choice, numbered; multi-choice buttons tick and untick."""
+"""Quick replies: one compact button per choice, numbered; multi-choice buttons tick and untick.
+
+For a multiple choice, the answer line beside the buttons holds the choice: what is typed
+there ("1,2", "4 et 6", "rsa et aspa") ticks the buttons as it comes, and a click writes the
+ticked numbers there, so that Enter always sends what is ticked.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
-from assistant.dialogs.answers import Choice, choices, multi_answer
+from assistant.dialogs.answers import Choice, choices, interpret, multi_answer
 from assistant.dialogs.model import Question
 from assistant.i18n import _
 
@@ -15,17 +22,24 @@ VALIDATE = "-validate"  # name of the button that sends a multi-choice selection
 
 class QuickReplies(Vertical):
     class Chosen(Message):
-        def __init__(self, answer: dict, question_id: str | None):
+        def __init__(self, answer: dict, question_id: str | None, line: Input | None = None):
             super().__init__()
             self.answer = answer
             self.question_id = question_id  # keys typed fast may arrive after the question changed
+            self.line = line  # the answer line beside, released once the screen has taken the answer
 
     def __init__(self, question: Question | None = None, **kwargs):
         super().__init__(**kwargs)
+        self.line: Input | None = None  # the answer line beside, found once mounted
         self._prepare(question)
 
     def compose(self):
         yield from self.buttons.values()
+
+    def on_mount(self) -> None:
+        self.line = next(iter(self.parent.query(Input)), None)
+        if self.line is not None:
+            self.watch(self.line, "value", self._follow, init=False)
 
     def show(self, question: Question | None) -> None:
         """Replace the quick replies with those of `question` (none when None)."""
@@ -38,16 +52,35 @@ class QuickReplies(Vertical):
         self.choices = choices(question) if question else []
         self.ticked = []
         self.buttons = {c.id: Button(self._label(c), name=c.id, compact=True) for c in self.choices}
-        if question is not None and question.type == "multi_choice":
+        if self._multiple:
             self.buttons[VALIDATE] = Button(_("Valider la sélection (Entrée)"), name=VALIDATE, compact=True,
                                             variant="primary")
         self.set_class(bool(self.choices) and all(len(_(c.label)) <= 16 for c in self.choices), "-row")
         for button in self.buttons.values():
             button.can_focus = False  # the answer line keeps the focus: keys 1-9 stay live after a click
 
+    @property
+    def _multiple(self) -> bool:
+        return self.question is not None and self.question.type == "multi_choice"
+
     def _label(self, choice: Choice) -> str:
-        tick = ("[x] " if choice.value in self.ticked else "[ ] ") if choice.answer is None else ""
+        tick = ("☑ " if choice.value in self.ticked else "☐ ") if choice.answer is None else ""
         return f"{choice.key}  {tick}{_(choice.label)}"
+
+    def _tick(self, values: list) -> None:
+        before, self.ticked = self.ticked, list(values)
+        for c in self.choices:
+            if c.answer is None and (c.value in before) != (c.value in self.ticked):
+                self.buttons[c.id].label = self._label(c)
+
+    def _follow(self, text: str) -> None:
+        """Tick what the answer line names; keep the ticks while a word is half typed."""
+        if not self._multiple:
+            return
+        # The date only serves relative dates ("il y a 3 mois"): none in a multiple choice.
+        read = interpret(self.question, text, date.today()) if text.strip() else {}
+        if read is not None:
+            self._tick(read.get("set", {}).get(self.question.field, []))
 
     def press(self, key: str) -> None:
         """The quick reply `key` (1-9): answers, or ticks a multi-choice value."""
@@ -55,19 +88,27 @@ class QuickReplies(Vertical):
         if choice is None:
             return
         if choice.answer is not None:
-            self.post_message(self.Chosen(dict(choice.answer), self.question.id))
+            self._send(dict(choice.answer))
             return
-        if choice.value in self.ticked:
-            self.ticked.remove(choice.value)
-        else:
-            self.ticked.append(choice.value)
-        self.buttons[choice.id].label = self._label(choice)
+        ticked = [v for v in self.ticked if v != choice.value] + ([] if choice.value in self.ticked else [choice.value])
+        order = [c.value for c in self.choices]
+        self._tick(sorted(ticked, key=order.index))
+        if self.line is not None:  # the line says what Enter sends
+            self.line.value = " ".join(c.key for c in self.choices if c.answer is None and c.value in self.ticked)
+            self.line.cursor_position = len(self.line.value)
+
+    def _send(self, answer: dict) -> None:
+        """Post the answer, sent by these replies even when the screen pressed the key: then it
+        goes on to the app after the screen, which lets the answer line go on (see AnswerInput)."""
+        self.post_message(self.Chosen(answer, self.question.id, self.line).set_sender(self))
 
     def validate(self) -> bool:
         """Send the ticked values of a multi-choice question; False when nothing is ticked."""
-        if self.question is None or self.question.type != "multi_choice" or not self.ticked:
+        if not self._multiple or not self.ticked:
             return False
-        self.post_message(self.Chosen(multi_answer(self.question, self.ticked), self.question.id))
+        self._send(multi_answer(self.question, self.ticked))
+        if self.line is not None:
+            self.line.value = ""
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
