@@ -12,11 +12,12 @@ from assistant.dialogs.runner import Assess, Runner
 from assistant.dialogs.state import DialogState
 from assistant.i18n import _, long_date, set_language
 from assistant.ui.config import Launch
+from assistant.ui.crash import OneLineCrash
 from assistant.ui.recorder import Recorder
 from assistant.ui.screens.chat import ChatScreen
 
 
-class AssistantApp(App):
+class AssistantApp(OneLineCrash, App):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
