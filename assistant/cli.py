@@ -73,6 +73,6 @@ def _with_default_command(args: list[str]) -> list[str]:
     i = 0
     while i < len(args) and (args[i] == "--lang" or args[i].startswith("--lang=")):
         i += 2 if args[i] == "--lang" else 1
-    if i < len(args) and args[i].startswith("-") and args[i] != "--help":
+    if i < len(args) and args[i].startswith("-") and args[i] not in ("-h", "--help"):
         return [*args[:i], "app", *args[i:]]
     return args

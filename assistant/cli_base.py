@@ -67,6 +67,8 @@ class Localized:
     context_class = _Context
 
     def __init__(self, *args, lang: bool = True, **kwargs):
+        settings = kwargs.setdefault("context_settings", {})
+        settings.setdefault("help_option_names", ["-h", "--help"])
         super().__init__(*args, **kwargs)
         if lang and not any(p.name == "lang" for p in self.params):
             self.params.insert(0, lang_option())

@@ -119,3 +119,16 @@ def test_the_script_and_python_m_handle_errors_alike(tmp_path):
     assert by_module.returncode == by_script.returncode == 1
     assert by_module.stderr == by_script.stderr
     assert by_module.stderr.startswith("erreur interne : ValidationError : ") and by_module.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args, routed", [
+    ([], []),
+    (["--db", "x.db"], ["app", "--db", "x.db"]),
+    (["--lang", "en", "--on", "2025-01-01"], ["--lang", "en", "app", "--on", "2025-01-01"]),
+    (["--lang=en", "cases", "list"], ["--lang=en", "cases", "list"]),
+    (["-h"], ["-h"]),
+])
+def test_options_alone_open_the_app_the_default_command(args, routed):
+    from assistant.cli import _with_default_command
+
+    assert _with_default_command(args) == routed

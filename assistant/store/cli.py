@@ -1,7 +1,8 @@
 """`python -m assistant cases ...` and `python -m assistant report ...`.
 
-Exit status: 0 done; 1 the case log cannot do it (busy, damaged, read-only, missing file);
-2 bad input (option, date, value, unknown case). Every failure is one line on stderr.
+Exit status: 0 done; 1 the case log cannot do it (busy, damaged, read-only, cannot be created);
+2 bad input (option, date, value, unknown case). Every failure is one line on stderr. Before the
+first case is recorded there is no file: reading commands see an empty log (see `_open`).
 """
 
 from __future__ import annotations

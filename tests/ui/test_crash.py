@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from assistant.ui.app import AssistantApp, make_app
@@ -31,3 +32,20 @@ def test_the_app_command_exits_with_the_app_status(tmp_path, monkeypatch):
     monkeypatch.setattr(AssistantApp, "run", crashed)
     result = CliRunner().invoke(cli, ["app", "--no-log", "--export-dir", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def test_the_app_refuses_to_start_on_an_incomplete_knowledge_base(tmp_path, monkeypatch):
+    import shutil
+
+    from assistant.cli import cli
+    from assistant.knowledge import loader
+
+    data = tmp_path / "data"
+    shutil.copytree(loader.DATA_DIR, data)
+    (data / "items" / "dsuv.yaml").unlink()
+    monkeypatch.setattr(loader, "DATA_DIR", data)
+    monkeypatch.setattr(AssistantApp, "run", lambda self, *a, **k: pytest.fail("the app started"))
+    result = CliRunner().invoke(cli, ["app", "--no-log", "--export-dir", str(tmp_path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Erreur : base de connaissances : ") and "dsuv.eligible" in result.stderr
+    assert result.stderr.count("\n") == 1
