@@ -26,7 +26,7 @@ def main(wheel: str) -> int:
         if f"assistant/locales/{lang}/LC_MESSAGES/messages.mo" not in names:
             problems.append(f"the wheel lacks the compiled {lang} catalog")
     validate = run("kb", "validate")
-    if validate.returncode != 0 or not validate.stdout.startswith("OK ") or "règles et montants" not in validate.stdout:
+    if validate.returncode or not validate.stdout.startswith("OK ") or "règles et montants" not in validate.stdout:
         problems.append(f"kb validate: {validate.returncode} {validate.stdout}{validate.stderr}")
     french, english = run("--help"), run("--help", "--lang", "en")
     if not french.stdout.startswith("Utilisation : assistant") or "Afficher cette aide" not in french.stdout:

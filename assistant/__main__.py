@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import sys
 
-from assistant.i18n import N_, _
+from assistant.i18n import N_, _, default_language, requested_language, set_language
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else list(argv)
+def main() -> None:
     try:
-        status = _run(args)
+        status = _run(sys.argv[1:])
     except KeyboardInterrupt:
         status = _fail(N_("Interrompu."), 130)
     except Exception as error:  # no traceback ever reaches a user; the line says what broke
@@ -26,8 +25,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(args: list[str]) -> int:
-    from assistant.i18n import default_language, requested_language, set_language
-
     lang = requested_language(args)
     if lang is None:
         try:

@@ -67,8 +67,7 @@ class Localized:
     context_class = _Context
 
     def __init__(self, *args, lang: bool = True, **kwargs):
-        settings = kwargs.setdefault("context_settings", {})
-        settings.setdefault("help_option_names", ["-h", "--help"])
+        kwargs["context_settings"] = {"help_option_names": ["-h", "--help"], **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)
         if lang and not any(p.name == "lang" for p in self.params):
             self.params.insert(0, lang_option())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -49,9 +49,9 @@ def chosen() -> bool:
     return _chosen
 
 
-def default_language(environ: Mapping[str, str] | None = None) -> str:
+def default_language() -> str:
     """ASSISTANT_LANG when set, else French; ValueError for a language we do not have."""
-    value = (os.environ if environ is None else environ).get(ENV) or DEFAULT_LANGUAGE
+    value = os.environ.get(ENV) or DEFAULT_LANGUAGE
     if value not in LANGUAGES:
         raise ValueError(value)
     return value

@@ -137,3 +137,23 @@ def test_compiled_catalogs_translate_for_click_and_for_us(tmp_path):
     assert english.gettext("Ajouter une note au dossier.") == "Add a note to the case."
     (source / "en" / "LC_MESSAGES" / "messages.po").touch()
     assert [p.parent.parent.name for p in stale(source, target)] == ["en"]
+
+
+def test_cli_extractor_finds_the_texts_click_shows():
+    from io import BytesIO
+
+    from assistant.catalog_extract import extract_cli
+
+    source = b'''
+@group.command()
+@click.argument("case_id")
+@click.argument("kind", metavar="PRESTATION")
+@click.option("--on", metavar="AAAA-MM-JJ", help="""Date de
+    l'evenement.""")
+def note(case_id):
+    """Ajouter une note."""
+    echo(_("Fait."))
+'''
+    found = {(message, tuple(comments)) for _, _, message, comments in extract_cli(BytesIO(source), ["_"], [], {})}
+    assert found == {("Fait.", ()), ("Ajouter une note.", ()), ("Date de\nl'evenement.", ()),
+                     ("AAAA-MM-JJ", ()), ("PRESTATION", ()), ("CASE_ID", (ARGUMENT,))}

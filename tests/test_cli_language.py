@@ -93,7 +93,8 @@ def _run(*args, **env):
     (["cases", "show", "--lang=en"], {}, "Error: Missing argument 'CASE_ID'."),
     (["frobnicate"], {}, "Erreur : Commande inconnue : 'frobnicate'."),
     (["evaluate", "--lang", "en"], {}, "evaluate: give a SITUATION file (or -) or --batch FILE"),
-    (["evaluate", "-", "--lang", "de"], {}, "evaluate : argument --lang : choix invalide : 'de' (choisir parmi 'fr', 'en')"),
+    (["evaluate", "-", "--lang", "de"], {},
+     "evaluate : argument --lang : choix invalide : 'de' (choisir parmi 'fr', 'en')"),
     (["cases", "list"], {"ASSISTANT_LANG": "de"}, "ASSISTANT_LANG : langue inconnue de (fr ou en)"),
 ])
 def test_errors_are_one_line_in_the_chosen_language(args, env, expected):

@@ -23,7 +23,7 @@ def kb() -> None:
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Dossier de la base de connaissances (défaut : celle fournie avec l'assistant).")
 def validate(data_dir: Path | None) -> None:
-    """Vérifier chaque fichier (schéma, sources, couverture dans le temps, éléments utilisés) ; code 2 à la première erreur."""
+    """Vérifier la base (schéma, sources, dates, éléments utilisés) ; code 2 à la première erreur."""
     from assistant.knowledge.base import KnowledgeError
     from assistant.knowledge.checks import SPAN, coverage_gaps
     from assistant.knowledge.loader import load
@@ -97,11 +97,13 @@ def _describe(item_id: str, entry: dict, on: date) -> str:
                 else _("remplacé") if v["superseded_by"] else _("autre période"))
         lines.append(f"\n[{start} → {end}] {flag}")
         if v["value"] is not None:
-            lines.append("  " + _("valeur : {value}").format(value=json.dumps(v["value"], ensure_ascii=False, default=str)))
+            value = json.dumps(v["value"], ensure_ascii=False, default=str)
+            lines.append("  " + _("valeur : {value}").format(value=value))
         if v["text"]:
             lines.append("  " + _("texte : {text}").format(text=_text(v["text"])))
         lines += ["  " + _("source : {source}").format(source=format_source(s)) for s in v["sources"]]
-        lines += ["  " + _("remplacé par : {source}").format(source=format_source(s)) for s in v["superseded_by"] or []]
+        lines += ["  " + _("remplacé par : {source}").format(source=format_source(s))
+                  for s in v["superseded_by"] or []]
         if v["last_checked"]:
             lines.append("  " + _("vérifié le : {date}").format(date=v["last_checked"]))
         if v["next_review"]:

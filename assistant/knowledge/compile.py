@@ -31,7 +31,8 @@ def _read(path: Path, data_dir: Path):
     try:
         return name, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise KnowledgeError(_("{file} : YAML illisible : {error}").format(file=name, error=" ".join(str(e).split()))) from None
+        error = " ".join(str(e).split())
+        raise KnowledgeError(_("{file} : YAML illisible : {error}").format(file=name, error=error)) from None
 
 
 def _validate(name: str, raw, validator):

@@ -289,9 +289,11 @@ def repair(ctx) -> None:
 
 @click.command(cls=Command)
 @click.option("--from", "start", metavar="AAAA-MM-JJ",
-              help="Premier jour de la période (défaut : 1er janvier de l'année de --to, sinon de l'année en cours).")
+              help="Premier jour de la période (défaut : 1er janvier de l'année de --to, "
+                   "sinon de l'année en cours).")
 @click.option("--to", "end", metavar="AAAA-MM-JJ",
-              help="Dernier jour de la période (défaut : 31 décembre de l'année de --from, sinon de l'année en cours).")
+              help="Dernier jour de la période (défaut : 31 décembre de l'année de --from, "
+                   "sinon de l'année en cours).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @_db_option
 @_ro_option
