@@ -1,25 +1,32 @@
 """Command line: the chat app (default), `evaluate`, `kb`, and the case-log commands.
 
 Subcommands are imported only when invoked, so `evaluate` starts without Textual or the store.
+`assistant.__main__.main` is the entry point: it chooses the language and turns any failure
+into one line; `run()` here is its click half.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
+from assistant.cli_base import Command, Group
+from assistant.i18n import N_, _
+
 _LAZY = {  # name: (module:attribute, one-line help shown without importing the module)
-    "app": ("assistant.ui.cli:app", "Open the chat triage app (default command)."),
-    "kb": ("assistant.knowledge.cli:kb", "Knowledge base: validate, show a rule or figure."),
-    "cases": ("assistant.store.cli:cases", "Case log: list, show, follow-up, recheck, erase, purge, export."),
-    "report": ("assistant.store.cli:report", "Activity report for the ARS and the CPAM."),
-    "config": ("assistant.config_cli:config", "Site settings: structure, département, codes, language, export folder."),
+    "app": ("assistant.ui.cli:app",
+            N_("Ouvrir le dialogue de la consultation (application Textual, commande par défaut).")),
+    "kb": ("assistant.knowledge.cli:kb", N_("Base de connaissances : vérifier, afficher une règle ou un montant.")),
+    "cases": ("assistant.store.cli:cases",
+              N_("Journal des dossiers : liste, suivi, échéances, revérification, effacement, export.")),
+    "report": ("assistant.store.cli:report", N_("Rapport d'activité pour l'ARS et la CPAM.")),
+    "config": ("assistant.config_cli:config",
+               N_("Réglages du site : structure, département, codes, langue, dossier des fiches.")),
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     def list_commands(self, ctx):
         return sorted(set(super().list_commands(ctx)) | set(_LAZY))
 
@@ -33,9 +40,10 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx, formatter):
-        rows = [(name, _LAZY[name][1]) for name in _LAZY]
-        rows += [(name, cmd.get_short_help_str()) for name, cmd in self.commands.items()]
-        with formatter.section("Commands"):
+        limit = formatter.width - 6 - max(map(len, self.list_commands(ctx)))  # as click.Group does
+        rows = [(name, _(_LAZY[name][1])) for name in _LAZY]
+        rows += [(name, cmd.get_short_help_str(limit)) for name, cmd in self.commands.items()]
+        with formatter.section(_("Commandes")):
             formatter.write_dl(sorted(rows))
 
 
@@ -47,32 +55,36 @@ def cli(ctx: click.Context) -> None:
         ctx.invoke(cli.get_command(ctx, "app"))
 
 
-@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-             add_help_option=False)
+@cli.command(cls=Command, lang=False, add_help_option=False,
+             context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def evaluate(ctx: click.Context) -> None:
-    """Evaluate a situation JSON file (contract of EVALUATE.md); see `evaluate --help`."""
-    from assistant.evaluate_cli import main as run
+    """Évaluer une situation JSON (voir evaluate --help)."""
+    from assistant.evaluate_cli import main as run_evaluate
 
-    ctx.exit(run(ctx.args))
+    ctx.exit(run_evaluate(ctx.args))
 
 
-@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-             add_help_option=False)
+@cli.command(cls=Command, lang=False, add_help_option=False,
+             context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def dialog(ctx: click.Context) -> None:
-    """The consultation over stdin/stdout, JSON Lines (contract of DIALOG.md); see `dialog --help`."""
-    from assistant.dialog_cli import main as run
+    """La consultation sans écran, en JSON Lines (voir dialog --help)."""
+    from assistant.dialog_cli import main as run_dialog
 
-    ctx.exit(run(ctx.args))
+    ctx.exit(run_dialog(ctx.args))
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    if args and args[0].startswith("-") and args[0] not in ("--help", "-h"):
-        args = ["app", *args]  # `assistant --db PATH` opens the app, the default command
-    try:
-        cli(args=args, prog_name="assistant")
-    except Exception as e:  # no traceback ever reaches a user; the message says what broke
-        click.echo(f"erreur interne : {type(e).__name__}: {e}", err=True)
-        raise SystemExit(1) from None
+def run(args: list[str]) -> None:
+    """Run the click group on `args`; exits with the command's status (click prints its errors)."""
+    cli.main(args=_with_default_command(args), prog_name="assistant")
+
+
+def _with_default_command(args: list[str]) -> list[str]:
+    """`assistant --db PATH` opens the app, the default command; `--lang` stays the group's."""
+    i = 0
+    while i < len(args) and (args[i] == "--lang" or args[i].startswith("--lang=")):
+        i += 2 if args[i] == "--lang" else 1
+    if i < len(args) and args[i].startswith("-") and args[i] not in ("-h", "--help"):
+        return [*args[:i], "app", *args[i:]]
+    return args

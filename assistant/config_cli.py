@@ -6,6 +6,8 @@ import json
 
 import click
 
+from assistant.cli_base import Group
+
 from assistant.i18n import _
 from assistant.site import KEYS, SiteSettingsError, load_site, set_value, settings_path
 
@@ -15,7 +17,7 @@ def _fail(error: SiteSettingsError) -> None:
     raise SystemExit(2)
 
 
-@click.group()
+@click.group(cls=Group)
 def config() -> None:
     """Réglages du site : structure, département, codes, langue, dossier des fiches."""
 

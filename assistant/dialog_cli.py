@@ -16,24 +16,30 @@ import json
 import sys
 from datetime import date
 
+from assistant.i18n import LANGUAGES, _, language, set_language
+
 EXIT_UNFINISHED = 3
 BACK, QUIT = "/back", "/quit"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line and exit 2, like evaluate
-        self.exit(2, f"dialog: {message}\n")
+        self.exit(2, _("dialog : {message}").format(message=message) + "\n")
 
 
 def _parser() -> argparse.ArgumentParser:
+    """Built when run, after the language is chosen: its texts and argparse's are translated."""
     p = _Parser(prog="assistant dialog",
-                description="The consultation dialog over standard input and output, one JSON object a line.")
-    p.add_argument("--jsonl", action="store_true", required=True, help="JSON Lines protocol (the only one)")
-    p.add_argument("--on", metavar="YYYY-MM-DD",
-                   help="evaluation date (default: today); another day marks a demonstration, left out of reports")
-    p.add_argument("--lang", choices=["fr", "en"], default="fr")
-    p.add_argument("--no-log", action="store_true", help="record nothing in the case log")
-    p.add_argument("--db", metavar="FILE", help="case-log file (default: ASSISTANT_DB, else the user data folder)")
+                description=_("La consultation sur l'entrée et la sortie standard, un objet JSON par ligne."))
+    p.add_argument("--jsonl", action="store_true", required=True, help=_("protocole JSON Lines (le seul)"))
+    p.add_argument("--on", metavar=_("AAAA-MM-JJ"),
+                   help=_("date de l'évaluation (défaut : aujourd'hui) ; un autre jour marque une "
+                          "démonstration, hors rapports d'activité"))
+    p.add_argument("--lang", choices=LANGUAGES, default=language(),
+                   help=_("langue des questions et des messages (défaut : ASSISTANT_LANG, sinon fr)"))
+    p.add_argument("--no-log", action="store_true", help=_("ne rien enregistrer dans le journal des dossiers"))
+    p.add_argument("--db", metavar=_("FICHIER"),
+                   help=_("journal des dossiers (défaut : ASSISTANT_DB, sinon le dossier de données)"))
     return p
 
 
@@ -50,7 +56,6 @@ class _Face:
 
     def ask(self) -> None:
         from assistant.dialogs.answers import echo
-        from assistant.i18n import _
 
         question = self.editing or self.consultation.question
         fields = {"id": question.id, "text": _(question.text), "kind": question.type,
@@ -62,7 +67,6 @@ class _Face:
 
     def back(self) -> None:
         """Re-ask the question before the one asked now (an edit)."""
-        from assistant.i18n import _
 
         target = self.consultation.back_target(self.editing)
         if target is None:
@@ -93,28 +97,29 @@ def main(argv: list[str]) -> int:
     try:
         return _run(argv)
     except KeyboardInterrupt:
-        sys.stderr.write("dialog: interrompu\n")
+        sys.stderr.write(_("dialog : interrompu") + "\n")
         return EXIT_UNFINISHED
     except BrokenPipeError:  # the reader went away: nothing more to say to it
         return EXIT_UNFINISHED
     except Exception as error:  # no traceback ever reaches a user; the message says what broke
-        sys.stderr.write(f"dialog: erreur interne : {type(error).__name__}: {error}\n")
+        sys.stderr.write(_("dialog : erreur interne : {kind} : {error}").format(
+            kind=type(error).__name__, error=" ".join(str(error).split())) + "\n")
         return 1
 
 
 def _run(argv: list[str]) -> int:
     from assistant.dates import parse_iso
-    from assistant.i18n import set_language
 
     args = _parser().parse_args(argv)
     try:
         on = parse_iso(args.on) if args.on else date.today()
     except ValueError as error:
-        sys.stderr.write(f"dialog: --on : {error}\n")
+        sys.stderr.write(_("dialog : --on : {error}").format(error=error) + "\n")
         return 2
     for stream in (sys.stdin, sys.stdout):
         stream.reconfigure(encoding="utf-8")
-    set_language(args.lang)
+    if args.lang != language():  # called directly (tests), not through the entry point
+        set_language(args.lang)
 
     from assistant.consultation import Consultation
     from assistant.dialogs.engine import EngineAssess
@@ -142,7 +147,6 @@ def _run(argv: list[str]) -> int:
     problem = consultation.flush()
     face.emit("result", assessment=consultation.assessment, case_id=consultation.case_id)
     if problem:
-        from assistant.i18n import _
 
         sys.stderr.write("dialog: " + _("{problem} Le résultat n'a pas pu être enregistré.").format(problem=problem)
                          + "\n")
@@ -165,7 +169,6 @@ def _open_log(consultation, db: str | None) -> str | None:
 
 def _unfinished(consultation) -> int:
     """End of input before the result: say what is kept, and how to resume it."""
-    from assistant.i18n import _
 
     problem = consultation.flush()
     if problem:
@@ -186,7 +189,6 @@ def _unfinished(consultation) -> int:
 
 
 def _warn(problem: str) -> None:
-    from assistant.i18n import _
 
     sys.stderr.write("dialog: " + _("Journal des dossiers : {problem} Les réponses sont gardées et seront "
                                     "enregistrées à la prochaine réponse.").format(problem=problem) + "\n")

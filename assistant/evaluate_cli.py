@@ -13,22 +13,28 @@ import os
 import sys
 from datetime import date
 
+from assistant.i18n import LANGUAGES, _, language, set_language
 
 _COMPACT = (",", ":")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit 2 with one line, as the contract wants
-        self.exit(2, f"evaluate: {message}\n")
+        self.exit(2, _("evaluate : {message}").format(message=message) + "\n")
 
 
 def _parser() -> argparse.ArgumentParser:
+    """Built when run, after the language is chosen: its texts and argparse's are translated."""
     p = _Parser(prog="assistant evaluate",
-                description="Evaluate a situation (JSON file, or - for stdin) and print the assessment as JSON.")
-    p.add_argument("situation", nargs="?", help="situation JSON file, or - for standard input")
-    p.add_argument("--on", metavar="YYYY-MM-DD", help="evaluation date (default: today)")
-    p.add_argument("--lang", choices=["fr", "en"], default="fr")
-    p.add_argument("--batch", metavar="FILE", help="JSON Lines: one situation a line in, one assessment a line out")
+                description=_("Évaluer une situation (fichier JSON, ou - pour l'entrée standard) "
+                              "et écrire le résultat en JSON."))
+    p.add_argument("situation", nargs="?", metavar=_("SITUATION"),
+                   help=_("fichier JSON de la situation, ou - pour l'entrée standard"))
+    p.add_argument("--on", metavar=_("AAAA-MM-JJ"), help=_("date de l'évaluation (défaut : aujourd'hui)"))
+    p.add_argument("--lang", choices=LANGUAGES, default=language(),
+                   help=_("langue du résultat et des messages (défaut : ASSISTANT_LANG, sinon fr)"))
+    p.add_argument("--batch", metavar=_("FICHIER"),
+                   help=_("JSON Lines : une situation par ligne en entrée, un résultat par ligne en sortie"))
     return p
 
 
@@ -45,27 +51,29 @@ def main(argv: list[str]) -> int:
     from assistant.validation import SituationError, parse_situation
 
     args = _parser().parse_args(argv)
+    if args.lang != language():  # called directly (tests), not through the entry point
+        set_language(args.lang)
     if (args.situation is None) == (args.batch is None):
-        return _fail("evaluate: give one SITUATION file (or -) or --batch FILE")
+        return _fail(_("evaluate : donnez un fichier SITUATION (ou -) ou --batch FICHIER"))
     try:
         on = parse_iso(args.on) if args.on else date.today()
     except ValueError as e:
-        return _fail(f"--on: {e}")
+        return _fail(f"--on : {e}")
     source = args.batch or args.situation
     try:
         raw = sys.stdin.buffer.read() if source == "-" else _read(source)
     except OSError as e:
-        return _fail(f"{source}: lecture impossible ({e.strerror})")
+        return _fail(_("{file} : lecture impossible ({reason})").format(file=source, reason=e.strerror))
     try:
         kb = load()
     except KnowledgeError as e:
-        return _fail(f"base de connaissances : {e}")
+        return _fail(_("base de connaissances : {error}").format(error=e))
 
     if args.batch is None:
         try:
             result = evaluate(parse_situation(raw, on), on=on, kb=kb, lang=args.lang)
         except SituationError as e:
-            return _fail(f"situation invalide : {e.field}: {e.message}")
+            return _fail(_("situation invalide : {field}: {message}").format(field=e.field, message=e.message))
         sys.stdout.write(json.dumps(result, ensure_ascii=False, separators=_COMPACT) + "\n")
         return 0
 

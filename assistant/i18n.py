@@ -1,33 +1,89 @@
-"""gettext for every string the agent reads: French source strings, catalogs in `locales/`.
+"""gettext for every string the agent reads: French source strings, catalogs from `locales/`.
 
-`set_language("en")` switches the catalog; strings without a translation stay in French.
+`set_language("en")` switches the catalog; strings without a translation stay in their source
+language. The same catalogs translate click's and argparse's own strings ("Usage:", "Error:
+No such option..."): those libraries call `gettext.gettext` on the global domain `messages`,
+which `set_language` binds to our compiled catalogs.
 Dates are written out in full ("mardi 12 mars 2024") so that they can never be misread.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-LOCALES = Path(__file__).parent / "locales"
+LOCALES = Path(__file__).parent / "locales"  # compiled catalogs (.mo), package data of the wheel
+SOURCES = Path(__file__).parents[1] / "locales"  # the .po files, present in a source checkout only
 DOMAIN = "messages"
 LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+ENV = "ASSISTANT_LANG"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_language = "fr"
+_language = DEFAULT_LANGUAGE
+_chosen = False  # set_language called in this process (the global gettext domain is bound)
+_refreshed = False
 
 
 def set_language(lang: str) -> None:
-    global _translation, _language
+    global _translation, _language, _chosen
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r} (choose among {', '.join(LANGUAGES)})")
-    _translation = gettext.translation(DOMAIN, LOCALES, languages=[lang], fallback=True)
-    _language = lang
+    catalogs = _catalogs()
+    _translation = gettext.translation(DOMAIN, catalogs, languages=[lang], fallback=True)
+    _language, _chosen = lang, True
+    # click and argparse: gettext.gettext looks the language up in the environment only
+    gettext.bindtextdomain(DOMAIN, str(catalogs))
+    os.environ["LANGUAGE"] = lang
 
 
 def language() -> str:
     return _language
+
+
+def chosen() -> bool:
+    """Whether a language was set in this process (else the French sources, click in English)."""
+    return _chosen
+
+
+def default_language() -> str:
+    """ASSISTANT_LANG when set, else French; ValueError for a language we do not have."""
+    value = os.environ.get(ENV) or DEFAULT_LANGUAGE
+    if value not in LANGUAGES:
+        raise ValueError(value)
+    return value
+
+
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The language a command line asks for (`--lang en` anywhere before `--`), read before
+    parsing so that the parser's own errors are in that language; None when it asks for none
+    (an unknown value is left for the parser to refuse)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[len("--lang="):] in LANGUAGES:
+            return arg[len("--lang="):]
+    return None
+
+
+def _catalogs() -> Path:
+    """The compiled catalogs; in a source checkout, first recompiled from any `.po` newer than its `.mo`."""
+    global _refreshed
+    if not _refreshed and (SOURCES / "messages.pot").is_file() and (SOURCES.parent / "pyproject.toml").is_file():
+        from assistant.catalogs import compile_catalogs, stale
+
+        if stale(SOURCES, LOCALES):  # babel is imported only when something must be compiled
+            try:
+                compile_catalogs(SOURCES, LOCALES, only_stale=True)
+            except OSError:  # a read-only checkout: the catalogs compiled earlier, if any, serve
+                pass
+        _refreshed = True
+    return LOCALES
 
 
 def _(message: str) -> str:

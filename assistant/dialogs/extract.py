@@ -1,6 +1,6 @@
 """Babel extractor for the dialog files: the texts of questions, options, dialogs, checklists.
 
-Named in `assistant/locales/babel.cfg`, so that `pybabel extract` puts the dialog texts in the
+Named in `locales/babel.cfg`, so that `pybabel extract` puts the dialog texts in the
 same catalog as the strings of the code (they are translated with gettext where shown).
 """
 

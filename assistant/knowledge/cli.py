@@ -9,19 +9,21 @@ from pathlib import Path
 
 import click
 
+from assistant.cli_base import Group
 from assistant.dates import parse_iso
+from assistant.i18n import _, language, short_date
 
 
-@click.group()
+@click.group(cls=Group)
 def kb() -> None:
-    """Knowledge base: validate the YAML files, show a rule or figure."""
+    """Base de connaissances : vérifier les fichiers YAML, afficher une règle ou un montant."""
 
 
 @kb.command()
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Knowledge-base folder (default: the bundled one).")
+              help="Dossier de la base de connaissances (défaut : celle fournie avec l'assistant).")
 def validate(data_dir: Path | None) -> None:
-    """Validate every file (schema, sources, temporal coverage); exit 2 on the first error."""
+    """Vérifier la base (schéma, sources, dates, éléments utilisés) ; code 2 à la première erreur."""
     from assistant.knowledge.base import KnowledgeError
     from assistant.knowledge.checks import SPAN, coverage_gaps
     from assistant.knowledge.loader import load
@@ -29,24 +31,26 @@ def validate(data_dir: Path | None) -> None:
     try:
         base = load(data_dir, cache_dir=None) if data_dir else load(cache_dir=None)
     except KnowledgeError as e:
-        click.echo(f"base de connaissances invalide : {e}", err=True)
+        click.echo(_("base de connaissances invalide : {error}").format(error=e), err=True)
         sys.exit(2)
     gaps = coverage_gaps(base)
     if gaps:
         file_of = base.data["item_files"]
-        for gap in gaps:
-            click.echo(f"{file_of.get(gap.split(':')[0], '?')}: {gap}", err=True)
+        for item_id, problem in gaps:
+            click.echo(f"{file_of.get(item_id, '?')}: {item_id} : {problem}", err=True)
         sys.exit(2)
-    click.echo(f"OK {base.version_id}: {len(base.items)} rules and figures, {len(base.documents)} documents; "
-               f"exactly one version in force every day from {SPAN[0]} to {SPAN[1]}")
+    click.echo(_("OK {version} : {items} règles et montants, {documents} pièces justificatives ; une seule "
+                 "version en vigueur chaque jour du {start} au {end}").format(
+        version=base.version_id, items=len(base.items), documents=len(base.documents),
+        start=short_date(SPAN[0]), end=short_date(SPAN[1])))
 
 
 @kb.command()
-@click.argument("item_id")
-@click.option("--on", "on_text", metavar="YYYY-MM-DD", help="Show the version in force on this date.")
-@click.option("--json", "as_json", is_flag=True, help="Print the item as JSON.")
+@click.argument("item_id", metavar="IDENTIFIANT")
+@click.option("--on", "on_text", metavar="AAAA-MM-JJ", help="Afficher la version en vigueur à cette date.")
+@click.option("--json", "as_json", is_flag=True, help="Écrire l'élément en JSON.")
 def show(item_id: str, on_text: str | None, as_json: bool) -> None:
-    """Show a rule, figure or document with its versions and sources."""
+    """Afficher une règle, un montant ou une pièce avec ses versions et ses sources."""
     from assistant.knowledge.base import KnowledgeError
     from assistant.knowledge.loader import load
 
@@ -57,45 +61,53 @@ def show(item_id: str, on_text: str | None, as_json: bool) -> None:
     try:
         base = load()
     except KnowledgeError as e:
-        click.echo(f"base de connaissances : {e}", err=True)
+        click.echo(_("base de connaissances : {error}").format(error=e), err=True)
         sys.exit(2)
     entry = base.items.get(item_id) or base.documents.get(item_id)
     if entry is None:
         from rapidfuzz import process
 
         close = [m[0] for m in process.extract(item_id, list(base.items) + list(base.documents), limit=3)]
-        click.echo(f"{item_id}: inconnu ; vouliez-vous dire : {', '.join(close)} ?", err=True)
+        click.echo(_("{id} : inconnu ; vouliez-vous dire : {close} ?").format(id=item_id, close=", ".join(close)),
+                   err=True)
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(entry, default=str, ensure_ascii=False, indent=2))
         return
-    click.echo(_describe(base, item_id, entry, on))
+    click.echo(_describe(item_id, entry, on))
 
 
-def _describe(base, item_id: str, entry: dict, on: date) -> str:
+def _text(text: dict) -> str:
+    return text.get(language()) or text["fr"]
+
+
+def _describe(item_id: str, entry: dict, on: date) -> str:
     from assistant.knowledge.base import format_source
 
-    lines = [f"{item_id} — {entry['label']['fr']}"]
+    lines = [f"{item_id} — {_text(entry['label'])}"]
     if "versions" not in entry:
-        lines += [f"  • {a['fr']}" for a in entry["alternatives"]]
-        lines += [f"  ◦ 2e intention : {a['fr']}" for a in entry["second_intention"]]
-        lines += [f"  source : {format_source(s)}" for s in entry["sources"]]
+        lines += [f"  • {_text(a)}" for a in entry["alternatives"]]
+        lines += ["  ◦ " + _("2e intention : {text}").format(text=_text(a)) for a in entry["second_intention"]]
+        lines += ["  " + _("source : {source}").format(source=format_source(s)) for s in entry["sources"]]
         return "\n".join(lines)
     for v in sorted(entry["versions"], key=lambda v: v["valid_from"] or date.min):
         start, end = v["valid_from"] or "…", v["valid_until"] or "…"
         in_force = (v["valid_from"] or date.min) <= on <= (v["valid_until"] or date.max)
-        flag = "EN VIGUEUR" if in_force else "remplacé" if v["superseded_by"] else "autre période"
-        lines.append(f"\n[{start} → {end}] {flag}{' le ' + on.isoformat() if in_force else ''}")
+        flag = (_("EN VIGUEUR le {date}").format(date=on.isoformat()) if in_force
+                else _("remplacé") if v["superseded_by"] else _("autre période"))
+        lines.append(f"\n[{start} → {end}] {flag}")
         if v["value"] is not None:
-            lines.append(f"  valeur : {json.dumps(v['value'], ensure_ascii=False, default=str)}")
+            value = json.dumps(v["value"], ensure_ascii=False, default=str)
+            lines.append("  " + _("valeur : {value}").format(value=value))
         if v["text"]:
-            lines.append(f"  texte : {v['text']['fr']}")
-        lines += [f"  source : {format_source(s)}" for s in v["sources"]]
-        lines += [f"  remplacé par : {format_source(s)}" for s in v["superseded_by"] or []]
+            lines.append("  " + _("texte : {text}").format(text=_text(v["text"])))
+        lines += ["  " + _("source : {source}").format(source=format_source(s)) for s in v["sources"]]
+        lines += ["  " + _("remplacé par : {source}").format(source=format_source(s))
+                  for s in v["superseded_by"] or []]
         if v["last_checked"]:
-            lines.append(f"  vérifié le : {v['last_checked']}")
+            lines.append("  " + _("vérifié le : {date}").format(date=v["last_checked"]))
         if v["next_review"]:
-            lines.append(f"  prochaine revalorisation : {v['next_review']}")
+            lines.append("  " + _("prochaine revalorisation : {date}").format(date=v["next_review"]))
         if v["note"]:
-            lines.append(f"  note : {v['note']['fr']}")
+            lines.append("  " + _("note : {text}").format(text=_text(v["note"])))
     return "\n".join(lines)

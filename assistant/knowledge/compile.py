@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from assistant.i18n import _
 from assistant.knowledge.base import KnowledgeError
 from assistant.knowledge.schema import SEEDS, Document, Item, ItemsFile, Release, SourcesFile
 
@@ -30,7 +31,8 @@ def _read(path: Path, data_dir: Path):
     try:
         return name, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise KnowledgeError(f"{name}: not valid YAML: {' '.join(str(e).split())}") from None
+        error = " ".join(str(e).split())
+        raise KnowledgeError(_("{file} : YAML illisible : {error}").format(file=name, error=error)) from None
 
 
 def _validate(name: str, raw, validator):
@@ -38,7 +40,7 @@ def _validate(name: str, raw, validator):
         return validator(raw)
     except ValidationError as e:
         first = e.errors()[0]
-        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        more = _(" (et {count} autre(s))").format(count=e.error_count() - 1) if e.error_count() > 1 else ""
         raise KnowledgeError(f"{name}: {_where(raw, first['loc'])}: {first['msg']}{more}") from None
 
 
@@ -66,7 +68,7 @@ def compile_files(data_dir: Path, digest: str) -> dict:
         files[name] = raw
     for required in ("release.yaml", "sources.yaml", "documents.yaml"):
         if required not in files:
-            raise KnowledgeError(f"{required}: missing from {data_dir}")
+            raise KnowledgeError(_("{file} : absent de {folder}").format(file=required, folder=data_dir))
 
     release = _validate("release.yaml", files["release.yaml"], Release.model_validate)
     sources = _validate("sources.yaml", files["sources.yaml"], SourcesFile.model_validate)
@@ -80,16 +82,19 @@ def compile_files(data_dir: Path, digest: str) -> dict:
     seen: dict[str, str] = {}
     for name, item in items:
         if item.id in seen:
-            raise KnowledgeError(f"{name}: {item.id}: id already defined in {seen[item.id]}")
+            raise KnowledgeError(_("{file} : {id} : identifiant déjà défini dans {other}").format(
+                file=name, id=item.id, other=seen[item.id]))
         seen[item.id] = name
         for v in item.versions:
             for s in v.sources + (v.superseded_by or []):
                 if s.doc not in known_docs:
-                    raise KnowledgeError(f"{name}: {item.id}: unknown source document {s.doc!r}")
+                    raise KnowledgeError(_("{file} : {id} : document source inconnu {doc!r}").format(
+                        file=name, id=item.id, doc=s.doc))
     for d in documents:
         for s in d.sources:
             if s.doc not in known_docs:
-                raise KnowledgeError(f"documents.yaml: {d.id}: unknown source document {s.doc!r}")
+                raise KnowledgeError(_("{file} : {id} : document source inconnu {doc!r}").format(
+                    file="documents.yaml", id=d.id, doc=s.doc))
 
     # JSON mode: dates become ISO text, so the cache holds only marshal-able plain data.
     return {

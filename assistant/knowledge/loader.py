@@ -15,7 +15,9 @@ from pathlib import Path
 
 from assistant.cache import cache_dir as default_cache_dir
 from assistant.cache import fingerprint, write_atomically
+from assistant.i18n import _
 from assistant.knowledge.base import KnowledgeBase, KnowledgeError
+from assistant.knowledge.required import missing
 
 DATA_DIR = Path(__file__).parent / "data"
 _CODE = (Path(__file__).parent / "schema.py", Path(__file__).parent / "compile.py", Path(__file__))
@@ -38,10 +40,23 @@ def content_hash(data_dir: Path) -> str:
 
 
 def load(data_dir: Path | None = None, cache_dir: Path | None = None) -> KnowledgeBase:
-    """The knowledge base of `data_dir` (default: the bundled one), from cache when valid."""
+    """The knowledge base of `data_dir` (default: the bundled one), from cache when valid.
+
+    A base that lacks an entry the code names (see `required`) is refused: nothing could be
+    decided with it."""
     data_dir = Path(data_dir or DATA_DIR)
     if not data_dir.is_dir():
-        raise KnowledgeError(f"{data_dir}: knowledge-base folder not found")
+        raise KnowledgeError(_("{folder} : dossier de la base de connaissances introuvable").format(folder=data_dir))
+    base = _load(data_dir, cache_dir)
+    absent = missing(base.items, base.documents)
+    if absent:
+        raise KnowledgeError(_("{folder} : base incomplète, il manque {count} élément(s) dont le moteur ou "
+                               "les dialogues ont besoin : {ids}").format(
+            folder=data_dir, count=len(absent), ids=", ".join(absent)))
+    return base
+
+
+def _load(data_dir: Path, cache_dir: Path | None) -> KnowledgeBase:
     files = _read(data_dir)
     key = fingerprint([b for pair in files for b in pair] + [p.read_bytes() for p in _CODE] + [sys.version.encode()])
     base = cache_dir if cache_dir is not None else default_cache_dir()

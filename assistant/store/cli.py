@@ -1,7 +1,8 @@
 """`python -m assistant cases ...` and `python -m assistant report ...`.
 
-Exit status: 0 done; 1 the case log cannot do it (busy, damaged, read-only, missing file);
-2 bad input (option, date, value, unknown case). Every failure is one line on stderr.
+Exit status: 0 done; 1 the case log cannot do it (busy, damaged, read-only, cannot be created);
+2 bad input (option, date, value, unknown case). Every failure is one line on stderr. Before the
+first case is recorded there is no file: reading commands see an empty log (see `_open`).
 """
 
 from __future__ import annotations
@@ -14,32 +15,16 @@ from pathlib import Path
 
 import click
 
+from assistant.cli_base import Command, Group
 from assistant.dates import parse_iso
+from assistant.i18n import _, short_date
 from assistant.store import views
 from assistant.store.caselog import REFERRAL_KINDS, CaseLog
+from assistant.store.db import IN_MEMORY
 from assistant.store.errors import CaseNotFound, InvalidValue, StoreError
 from assistant.store.followup import KINDS, STATUSES
 from assistant.store.report_format import render
 from assistant.store.settings import settings_from_env
-
-
-class _OneLineErrors:
-    """Usage errors as one line (`Error: ...`), without the usage block."""
-
-    def parse_args(self, ctx, args):
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as error:
-            error.ctx = None
-            raise
-
-
-class _Command(_OneLineErrors, click.Command):
-    pass
-
-
-class _Group(_OneLineErrors, click.Group):
-    command_class = _Command
 
 
 def _handled(command):
@@ -74,10 +59,14 @@ def _date(value: str | None, option: str) -> date | None:
 
 
 def _open(ctx: click.Context, *, create: bool = False) -> CaseLog:
+    """The case log; before the first case is recorded there is no file yet: reading commands
+    then see an empty log held in memory (nothing is created on disk), and say so."""
     settings, read_only = ctx.obj
     path = settings.resolved_db_path()
-    if not create and not path.is_file():
-        _fail(f"Base introuvable : {path} (aucun dossier encore enregistré ?)", 1)
+    if not create and not path.exists():
+        click.echo(_("Aucun dossier encore enregistré : le journal {path} sera créé au premier dossier.").format(
+            path=path), err=True)
+        return ctx.with_resource(CaseLog(IN_MEMORY, settings=settings))
     return ctx.with_resource(CaseLog(path, read_only=read_only, settings=settings))
 
 
@@ -96,7 +85,7 @@ _db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_typ
 _ro_option = click.option("--read-only", is_flag=True, help="Ouvrir la base en lecture seule.")
 
 
-@click.group(cls=_Group)
+@click.group(cls=Group)
 @_db_option
 @_ro_option
 @click.pass_context
@@ -297,9 +286,13 @@ def repair(ctx) -> None:
     click.echo(views.repair_report(run(settings.resolved_db_path())))
 
 
-@click.command(cls=_Command)
-@click.option("--from", "start", required=True, metavar="AAAA-MM-JJ", help="Premier jour de la période.")
-@click.option("--to", "end", required=True, metavar="AAAA-MM-JJ", help="Dernier jour de la période.")
+@click.command(cls=Command)
+@click.option("--from", "start", metavar="AAAA-MM-JJ",
+              help="Premier jour de la période (défaut : 1er janvier de l'année de --to, "
+                   "sinon de l'année en cours).")
+@click.option("--to", "end", metavar="AAAA-MM-JJ",
+              help="Dernier jour de la période (défaut : 31 décembre de l'année de --from, "
+                   "sinon de l'année en cours).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.option("--include-demo", is_flag=True,
               help="Compter aussi les consultations de démonstration (application lancée avec --on).")
@@ -307,8 +300,21 @@ def repair(ctx) -> None:
 @_ro_option
 @click.pass_context
 @_handled
-def report(ctx, start: str, end: str, fmt: str, include_demo: bool, db: Path | None, read_only: bool) -> None:
-    """Rapport d'activité (ARS, CPAM) : chaque indicateur avec sa source."""
+def report(ctx, start: str | None, end: str | None, fmt: str, include_demo: bool, db: Path | None,
+           read_only: bool) -> None:
+    """Rapport d'activité (ARS, CPAM) : chaque indicateur avec sa source ; par défaut, l'année civile en cours."""
     start_date, end_date = _date(start, "--from"), _date(end, "--to")
     ctx.obj = (settings_from_env(db_path=db), read_only)
-    click.echo(render(_open(ctx).report(start_date, end_date, include_demo=include_demo), fmt), nl=False)
+    log = _open(ctx)
+    start_date, end_date = _period(start_date, end_date, log.today())
+    click.echo(render(log.report(start_date, end_date, include_demo=include_demo), fmt), nl=False)
+
+
+def _period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The calendar year of the one date given (of today if none); says which period it chose."""
+    if start is not None and end is not None:
+        return start, end
+    year = (start or end or today).year
+    start, end = start or date(year, 1, 1), end or date(year, 12, 31)
+    click.echo(_("Période : du {start} au {end}.").format(start=short_date(start), end=short_date(end)), err=True)
+    return start, end

@@ -22,6 +22,7 @@ from assistant.store.errors import StoreError, translate
 from assistant.store.schema import MIGRATIONS, STEP_NAMES
 
 logger = logging.getLogger(__name__)  # file paths and counts only: never case content
+IN_MEMORY = Path(":memory:")  # an empty case log that leaves nothing on disk (nothing recorded yet)
 
 
 def connect(path: Path, *, read_only: bool = False, busy_timeout: float = 5.0) -> sqlite_utils.Database:
@@ -34,7 +35,8 @@ def connect(path: Path, *, read_only: bool = False, busy_timeout: float = 5.0) -
             conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
                                    timeout=busy_timeout, check_same_thread=False)
         else:
-            _create_private(path)
+            if path != IN_MEMORY:
+                _create_private(path)
             conn = sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False)
         db = sqlite_utils.Database(conn, execute_plugins=False)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")

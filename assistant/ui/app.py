@@ -13,6 +13,7 @@ from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
 from assistant.i18n import _, long_date, set_language
 from assistant.ui.config import Launch
+from assistant.ui.crash import OneLineCrash
 from assistant.ui.keys import EVERYWHERE
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.screens.confirm import ConfirmScreen
@@ -21,7 +22,7 @@ from assistant.ui.widgets.answer_input import AnswerInput
 from assistant.ui.widgets.replies import QuickReplies
 
 
-class AssistantApp(App, inherit_bindings=False):
+class AssistantApp(OneLineCrash, App, inherit_bindings=False):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = EVERYWHERE  # instead of Textual's: Ctrl+Q asks first in a consultation

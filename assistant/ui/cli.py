@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from assistant.cli_base import Command
+from assistant.i18n import _, language
 
-@click.command()
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True, help="Langue de l'interface.")
+
+@click.command(cls=Command)
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -18,11 +20,18 @@ import click
 @click.option("--no-log", is_flag=True, help="Ne rien enregistrer dans le journal des dossiers.")
 @click.option("--export-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Dossier des fiches exportées (par défaut : Documents/assistant-couverture).")
-def app(lang: str, on, db: Path | None, case_id: str | None, no_log: bool, export_dir: Path | None) -> None:
-    """Ouvre le dialogue de la consultation (application Textual)."""
-    from assistant.i18n import set_language
+@click.pass_context
+def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bool, export_dir: Path | None) -> None:
+    """Ouvrir le dialogue de la consultation (application Textual, commande par défaut)."""
+    from assistant.dialogs.engine import EngineAssess
+    from assistant.knowledge.base import KnowledgeError
+    from assistant.knowledge.loader import load
 
-    set_language(lang)  # before the screens are imported: their key labels are translated then
+    lang = language()  # chosen by --lang or ASSISTANT_LANG (assistant.cli_base)
+    try:  # refuse to start on an unusable base rather than stop after the first question
+        kb = load()
+    except KnowledgeError as error:
+        raise click.ClickException(_("base de connaissances : {error}").format(error=error)) from None
     from assistant.ui.app import make_app
     from assistant.ui.config import Launch
 
@@ -34,7 +43,7 @@ def app(lang: str, on, db: Path | None, case_id: str | None, no_log: bool, expor
     launch = Launch(on=on.date() if on else date.today(), lang=lang, db=db, case_id=case_id,
                     record=not no_log, export_dir=export_dir, demo=on is not None and on.date() != date.today())
     try:
-        app_ = make_app(launch)
+        app_ = make_app(launch, assess=lambda when: EngineAssess(when, lang, kb=kb))
     except Exception as error:  # opening the case log: damaged, locked, unwritable; or no such case
         from assistant.store.errors import CaseNotFound, StoreError
 
@@ -44,6 +53,9 @@ def app(lang: str, on, db: Path | None, case_id: str | None, no_log: bool, expor
         if not isinstance(error, StoreError):
             raise
         raise click.ClickException(
-            f"{error}\nPour consulter sans journal : --no-log ; pour réparer : "
-            "python -m assistant cases repair (une copie de sauvegarde est faite d'abord).") from None
+            _("{error}\nPour consulter sans journal : --no-log ; pour réparer : "
+              "python -m assistant cases repair (une copie de sauvegarde est faite d'abord).").format(error=error)
+        ) from None
     app_.run()
+    if app_.return_code:  # the app stopped on an error: it said so in one line (ui.crash)
+        ctx.exit(app_.return_code)

@@ -71,9 +71,9 @@ def data_copy(tmp_path):
 @pytest.mark.parametrize("file, old, new, expected", [
     ("items/css.yaml", "valid_from: 2025-04-01", "valid_from: 2025-02-30", "items/css.yaml: items > [1] css.free_ceiling > versions > 8 > valid_from"),
     ("items/ame.yaml", "kind: rule", "kind: rules", "items/ame.yaml: items > [0] ame.open > kind"),
-    ("documents.yaml", "doc: 002_97c024bcee8fb120.txt", "doc: 009_unknown.txt", "documents.yaml: form_ame: unknown source document"),
+    ("documents.yaml", "doc: 002_97c024bcee8fb120.txt", "doc: 009_unknown.txt", "documents.yaml : form_ame : document source inconnu"),
     ("items/puma.yaml", "  - id: puma.open", "  - id: puma.open\n  - id: x", "items/puma.yaml: items > [1] puma.open > kind: Field required"),
-    ("release.yaml", "release: \"2026.11\"", "release: [", "release.yaml: not valid YAML"),
+    ("release.yaml", "release: \"2026.11\"", "release: [", "release.yaml : YAML illisible"),
 ])
 def test_a_corrupted_file_is_named_with_its_field(data_copy, file, old, new, expected):
     path = data_copy / file
@@ -112,7 +112,7 @@ def test_kb_validate_reports_a_gap_in_time(data_copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("valid_from: 2022-07-01", "valid_from: 2022-07-02", 1), encoding="utf-8")
     bad = _cli("kb", "validate", "--data", str(data_copy))
-    assert bad.returncode == 2 and "css.free_ceiling: gap" in bad.stderr
+    assert bad.returncode == 2 and "css.free_ceiling : trou ou chevauchement" in bad.stderr
 
 
 def test_kb_show_cli():

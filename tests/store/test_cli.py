@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -111,9 +113,9 @@ def test_export_is_private_and_erase_forgets(run, case_id, tmp_path):
     (["report", "--from", "2025-02-30", "--to", "2025-03-01"], 2, "--from : date impossible '2025-02-30'"),
     (["report", "--from", "01/01/2025", "--to", "2025-03-01"], 2, "--from : date '01/01/2025' : format attendu AAAA-MM-JJ"),
     (["report", "--from", "2025-03-01", "--to", "2025-01-01"], 2, "Période vide"),
-    (["report", "--from", "2025-01-01", "--to", "2025-03-01", "--format", "xml"], 2, "Error: Invalid value for '--format'"),
+    (["report", "--from", "2025-01-01", "--to", "2025-03-01", "--format", "xml"], 2, "Erreur : Valeur invalide pour '--format'"),
     (["cases", "show", "ABCD-EFGH"], 2, "Le dossier ABCD-EFGH n'existe pas."),
-    (["cases", "request", "ABCD-EFGH", "ame", "accepted"], 2, "Error: Invalid value for"),
+    (["cases", "request", "ABCD-EFGH", "ame", "accepted"], 2, "Erreur : Valeur invalide pour"),
     (["cases", "due", "--on", "tomorrow"], 2, "--on : date 'tomorrow'"),
 ])
 def test_bad_input_is_one_line_and_exit_2(run, case_id, args, status, message):
@@ -123,9 +125,6 @@ def test_bad_input_is_one_line_and_exit_2(run, case_id, args, status, message):
 
 
 def test_missing_damaged_and_read_only_databases(run, tmp_path):
-    missing = run("cases", "--db", str(tmp_path / "nope.db"), "list")
-    assert missing.exit_code == 1 and "Base introuvable" in missing.stderr
-    assert not (tmp_path / "nope.db").exists()
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"\x00garbage" * 512)
     damaged = run("report", "--db", str(bad), "--from", "2025-01-01", "--to", "2025-12-31")
@@ -158,3 +157,45 @@ def test_entry_point_runs_without_traceback(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith(f"La base {bad} est endommagée") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args, output", [
+    (["cases", "list"], "Aucun dossier."),
+    (["cases", "due", "--on", "2025-06-01"], "Aucune échéance."),
+    (["cases", "--read-only", "list", "--all"], "Aucun dossier."),
+    (["report", "--from", "2025-01-01", "--to", "2025-12-31"], "File active"),
+])
+def test_a_fresh_data_folder_has_nothing_yet_and_stays_empty(tmp_path, monkeypatch, args, output):
+    data = tmp_path / "fresh"
+    monkeypatch.setenv("ASSISTANT_DB", str(data / "cases.db"))
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert output in result.stdout
+    assert result.stderr.startswith("Aucun dossier encore enregistré")
+    assert not data.exists()  # reading creates nothing
+
+
+def test_a_fresh_data_folder_reports_zero_counts_in_json(tmp_path):
+    env = {**os.environ, "ASSISTANT_DB": str(tmp_path / "fresh" / "cases.db")}
+    result = subprocess.run([sys.executable, "-m", "assistant", "report", "--from", "2025-01-01", "--to",
+                             "2025-12-31", "--format", "json"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    values = [i["value"] for i in report["indicators"] if i["value"] is not None]
+    breakdowns = [n for i in report["indicators"] for n in (i["breakdown"] or {}).values()
+                  if isinstance(n, int | float)]
+    assert values and not any(values) and not any(breakdowns)
+    assert not (tmp_path / "fresh").exists()
+
+
+def test_report_without_a_period_covers_the_current_calendar_year(run, case_id):
+    year = date.today().year
+    whole = run("report", "--format", "json")
+    assert whole.exit_code == 0
+    assert json.loads(whole.stdout)["period"] == {"from": f"{year}-01-01", "to": f"{year}-12-31"}
+    assert whole.stderr.strip() == f"Période : du 1er janvier {year} au 31 décembre {year}."
+    start_only = run("report", "--from", "2021-03-01", "--format", "json")
+    assert json.loads(start_only.stdout)["period"] == {"from": "2021-03-01", "to": "2021-12-31"}
+    assert start_only.stderr.strip() == "Période : du 1er mars 2021 au 31 décembre 2021."
+    end_only = run("report", "--to", "2021-06-30", "--format", "json")
+    assert json.loads(end_only.stdout)["period"] == {"from": "2021-01-01", "to": "2021-06-30"}
