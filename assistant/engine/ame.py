@@ -53,7 +53,16 @@ def _open(ctx: Context, o: Outcome, until: date | None) -> None:
 def _minor(ctx: Context, o: Outcome, puma: Outcome) -> None:
     status = ctx.get("person.minor_status")
     parents = ctx.get("person.parents_right_to_stay")
-    if status == "unaccompanied_under_evaluation":
+    maint = ctx.maintenance
+    if ctx.nationality == "french":  # a French child has the PUMa, whatever the parents' stay
+        o.status, o.block = "not_eligible", "national"
+        ctx.say(o, "ame.national")
+    elif maint is not None and not maint.ended and (status == "unaccompanied_under_evaluation" or parents == "no"):
+        _during_maintenance(ctx, o, resources=False)  # the AME follows the maintained PUMa
+    elif puma.status == "open":
+        o.status, o.block = "not_eligible", "puma_open"
+        ctx.say(o, "ame.puma_open")
+    elif status == "unaccompanied_under_evaluation":
         o.status, o.effective_date = "eligible", ctx.app
         ctx.say(o, "ame.minor_evaluation")
     elif status == "with_parents" and parents == "no":
@@ -65,9 +74,6 @@ def _minor(ctx: Context, o: Outcome, puma: Outcome) -> None:
     elif puma.status == "to_check":
         o.status = "to_check"
         o.need(*puma.missing)
-    elif ctx.nationality == "french":
-        o.status, o.block = "not_eligible", "national"
-        ctx.say(o, "ame.national")
     else:
         o.status, o.block = "not_eligible", "regular"
         ctx.say(o, "ame.regular_stay")
@@ -111,12 +117,13 @@ def _adult(ctx: Context, o: Outcome, puma: Outcome, previous: date | None) -> No
         o.status = "to_check"
 
 
-def _during_maintenance(ctx: Context, o: Outcome) -> None:
+def _during_maintenance(ctx: Context, o: Outcome, resources: bool = True) -> None:
     """A request filed while PUMa rights are maintained: it takes effect the day after they end."""
     maint = ctx.maintenance
-    if maint.until is None:  # the end depends on the OQTF: ask it first
+    puma = ctx.outcomes["puma"]
+    if maint.until is None or puma.status == "to_check":  # its end (OQTF) or the PUMa itself to confirm
         o.status = "to_check"
-        o.need(*ctx.outcomes["puma"].missing)
+        o.need(*puma.missing)
         return
     after = add_days(maint.until, 1)
     days = ctx.value("ame.after_puma_maintenance")
@@ -129,7 +136,7 @@ def _during_maintenance(ctx: Context, o: Outcome) -> None:
     # Seed 003: filing 45 days ahead is there "pour éviter une rupture des droits"; seed 002: the
     # caisse dates the request the day after the PUMa rights end. No further 3-month wait.
     ctx.say(o, "ame.after_puma_maintenance", puma_until=maint.until, days=days, filed=ctx.app, after_puma=after)
-    if _check_resources(ctx, o, after):
+    if not resources or _check_resources(ctx, o, after):
         o.status, o.effective_date = "eligible", after
 
 

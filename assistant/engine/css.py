@@ -26,7 +26,9 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         o.status, o.block = "not_eligible", "no_puma"
         ctx.say(o, "css.needs_puma")
         return o
-    maint = ctx.maintenance if ctx.maintenance is not None and not ctx.maintenance.ended else None
+    maint = ctx.maintenance  # maintained PUMa rights, current and sure to exist (or sure to end)
+    if maint is not None and (maint.ended or (puma.status != "open" and maint.until is not None)):
+        maint = None
     held_until = ctx.get("coverage.css_until")
     held = ctx.get("coverage.complementary") == "css"
     if held and (held_until is None or held_until >= ctx.app):

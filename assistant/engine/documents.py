@@ -58,7 +58,7 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
             add("ame", "hospital_impossibility_attestation")
     dsuv = o["dsuv"]
     if dsuv.status == "eligible":
-        if dsuv.basis in ("asylum", "before_puma"):  # no AME request: the regular stay is the proof
+        if dsuv.basis in ("asylum", "before_puma", "puma_later"):  # no AME request: the regular stay is the proof
             add("dsuv", "right_to_stay_proof" if ctx.nationality != "eu" else "identity")
         else:
             add("dsuv", "ame_refusal")

@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.dates import add_days
 from assistant.engine.context import Context, Outcome
+from assistant.engine.puma import insured
 
 
 def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
@@ -27,6 +28,8 @@ def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
     if basis == "asylum":
         ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
                 last_day=add_days(condition_from, -1))
+    elif basis == "puma_later":
+        ctx.say(o, "dsuv.puma_later", since=ctx.get("coverage.puma_since"), admission=admission)
     elif basis == "before_puma":  # a regular stay whose 3 months were not reached at admission
         ctx.say(o, "dsuv.before_puma", condition_from=condition_from)
     elif basis == "before_ame":
@@ -40,14 +43,18 @@ def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
 
 
 def _basis(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame: Outcome) -> str | None:
-    """Why neither the PUMa nor the AME could cover the stay ("asylum", "before_puma",
-    "before_ame", "eu_free_movement", "ame_refused"), or None after deciding the outcome (excluded, to check)."""
+    """Why neither the PUMa nor the AME could cover the stay ("puma_later", "asylum",
+    "before_puma", "before_ame", "eu_free_movement", "ame_refused"), or None after deciding the outcome (excluded, to check)."""
     def no(item_id: str, block: str, **params) -> None:
         o.status, o.block = "not_eligible", block
         ctx.say(o, item_id, **params)
 
     if ctx.nationality == "french":
         return no("dsuv.national", "national")
+    if ctx.nationality is None:  # the scheme is for foreign nationals only
+        o.status = "to_check"
+        o.need("person.nationality")
+        return None
     if ctx.get("person.minor_status") == "unaccompanied_under_evaluation":
         return no("dsuv.minor_evaluation", "minor_evaluation")
     if ctx.right_to_stay == "short_stay_visa" or "visa" in (puma.block, ame.block):
@@ -62,6 +69,8 @@ def _basis(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame: Outcom
         o.status = "to_check"
         o.need(*puma.missing, *ame.missing)
         return None
+    if puma.status == "open":  # open now, but only since after the admission
+        return "puma_later"
     if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
         return "asylum"
     if puma.status in ("eligible", "not_yet"):
@@ -83,6 +92,10 @@ def _covered_then(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame:
 
     maint = ctx.maintenance
     if maint is not None and admission <= maint.long_end:
+        if not insured(ctx):  # maintained rights only for someone who was insured
+            o.status = "to_check"
+            o.need("coverage.puma")
+            return None
         if admission <= (maint.until or maint.short_end):
             return covered("dsuv.covered_puma_maintained", admission=admission, puma_end=maint.until or maint.short_end)
         if maint.until is None:  # between the two possible ends: the OQTF decides
@@ -105,7 +118,8 @@ def _covered_then(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame:
         if ame_from is None or admission >= ame_from:  # eligible then: a late filing is no ground
             return covered("dsuv.ame_possible_then", admission=admission)
     if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor and puma.status == "eligible":
-        if admission >= ctx.marks["puma_condition_from"]:
+        condition_from = ctx.marks.get("puma_condition_from")  # none when working: PUMa from the first hour
+        if condition_from is None or admission >= condition_from:
             return covered("dsuv.asylum_after")
     elif puma.status == "eligible":
         condition_from = ctx.marks.get("puma_condition_from")

@@ -168,7 +168,8 @@ def _pass(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
         gap = "no_rights"
     why = ctx.list_separator.join([ctx.phrase("pass.reason_labels", gap),
                                    *(ctx.phrase("pass.reason_labels", s) for s in signs)])
-    ctx.say(r, "pass.recommended_no_rights" if gap == "no_rights" else "pass.recommended_pending", why=why)
+    item = {"no_rights": "pass.recommended_no_rights", "partial": "pass.recommended_partial"}.get(gap, "pass.recommended_pending")
+    ctx.say(r, item, why=why)
     r.status = "recommended"
     return r
 
