@@ -162,13 +162,14 @@ def _pass(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
         gap = "pending"
     elif puma.status == "to_check":  # may well be insured: find out first
         return _to_check(r, *puma.missing)
-    elif ame.status == "to_check":
-        return _to_check(r, *ame.missing)
+    elif ame.status == "to_check":  # no usable coverage today, whatever the AME turns out to be
+        gap = "no_coverage"
     else:
         gap = "no_rights"
     why = ctx.list_separator.join([ctx.phrase("pass.reason_labels", gap),
                                    *(ctx.phrase("pass.reason_labels", s) for s in signs)])
-    item = {"no_rights": "pass.recommended_no_rights", "partial": "pass.recommended_partial"}.get(gap, "pass.recommended_pending")
+    item = {"no_rights": "pass.recommended_no_rights", "partial": "pass.recommended_partial",
+            "no_coverage": "pass.recommended_no_coverage"}.get(gap, "pass.recommended_pending")
     ctx.say(r, item, why=why)
     r.status = "recommended"
     return r
