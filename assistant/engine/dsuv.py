@@ -106,6 +106,17 @@ def _covered_then(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame:
         since = ctx.get("coverage.puma_since")
         if since is None or since <= admission:
             return covered("dsuv.covered_puma_open")
+        # opened after the admission (never retroactively): could it have been opened then?
+        working = ctx.get("person.activity") in ("employed", "self_employed", "student")
+        arrival = ctx.get("person.arrival_date")
+        if working or ctx.get("person.family_reunification") or ctx.is_minor:
+            return covered("dsuv.covered_puma")
+        if arrival is None:
+            o.status = "to_check"
+            o.need("person.arrival_date")
+            return None
+        if admission >= ctx.three_months_after(arrival):
+            return covered("dsuv.covered_puma")
     if ame.status == "open":
         return covered("dsuv.covered_ame_open")
     previous = ctx.get("coverage.ame_until") if ctx.get("coverage.ame") == "open" else None
