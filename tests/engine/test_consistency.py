@@ -5,7 +5,7 @@ nothing said that does not fit the outcome (see tests/engine/consistency.py)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from assistant.validation import SituationError
@@ -33,5 +33,7 @@ def test_generated_situations_tell_one_story(kb, data):
     try:
         out, calls = traced(kb, situation, on)
     except SituationError:
+        event("refused as incoherent input")
         return
+    event("evaluated")
     assert problems(out, calls, situation) == []

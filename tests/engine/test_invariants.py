@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from assistant.dates import add_days, add_months
@@ -89,6 +89,8 @@ def test_periods_never_overlap_the_rights_they_follow(kb, data):
     try:
         parsed = parse_situation(situation, on)
     except SituationError:
+        event("refused as incoherent input")
         return
+    event("evaluated")
     out = evaluate(parsed, on=on, kb=kb)
     assert overlaps(situation, out) == []
