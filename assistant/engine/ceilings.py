@@ -81,11 +81,12 @@ def ceilings(ctx: Context, persons: int, territory: str, when: date) -> tuple[Ce
     scale = coef * overseas  # in millionths
     free = Ceiling(low * scale // 10**6, high * scale // 10**6)
     contributive = Ceiling(low * scale * participation // 10**9, high * scale * participation // 10**9)
-    published_free, published_contributive = _from_table(table, "free", persons), _from_table(table, "participation", persons)
-    if published_free is not None:
-        free = Ceiling(published_free, published_free)
-    if published_contributive is not None:
-        contributive = Ceiling(published_contributive, published_contributive)
+    published = _from_table(table, "free", persons)
+    if published is not None:
+        free = Ceiling(published, published)
+    published = _from_table(table, "participation", persons)
+    if published is not None:
+        contributive = Ceiling(published, published)
     return free, contributive
 
 

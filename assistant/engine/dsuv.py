@@ -44,7 +44,8 @@ def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
 
 def _basis(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame: Outcome) -> str | None:
     """Why neither the PUMa nor the AME could cover the stay ("puma_later", "asylum",
-    "before_puma", "before_ame", "eu_free_movement", "ame_refused"), or None after deciding the outcome (excluded, to check)."""
+    "before_puma", "before_ame", "eu_free_movement", "ame_refused"), or None after deciding the
+    outcome (excluded, to check)."""
     def no(item_id: str, block: str, **params) -> None:
         o.status, o.block = "not_eligible", block
         ctx.say(o, item_id, **params)

@@ -122,8 +122,8 @@ def _service_social(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
         return _excluded(ctx, r, "service_social.excluded", why=ctx.list_separator.join(checks))
     if unknown:
         return _to_check(r, *unknown)
-    ctx.say(r, "service_social.eligible", age=age, count=len(items),
-            items=ctx.list_separator.join(f"{i}. {ctx.phrase('service_social.items', i - 1)}" for i in sorted(set(items))))
+    listed = [f"{i}. {ctx.phrase('service_social.items', i - 1)}" for i in sorted(set(items))]
+    ctx.say(r, "service_social.eligible", age=age, count=len(items), items=ctx.list_separator.join(listed))
     r.status = "recommended"
     # Exclusions are exceptions: confirm them with the person if they were not stated.
     r.need(*[p for p in ("social.followed_by", "social.administrative_only", "consent_to_referral")

@@ -194,5 +194,6 @@ def _raw_codes(out: dict) -> list[str]:
     texts = [r for c in out["coverages"] for r in c["reasons"]]
     texts += [r for ref in out["referrals"] + out["referrals_excluded"] for r in ref["reasons"]]
     texts += [d["label"] for d in out["deadlines"]] + out["warnings"]
-    texts += [t for d in out["documents"] for t in (d["label"], *d["alternatives"], *d["second_intention"], d["note"] or "")]
+    texts += [t for d in out["documents"]
+              for t in (d["label"], *d["alternatives"], *d["second_intention"], d["note"] or "")]
     return [f"raw code {m.group(0)!r} in {t!r}" for t in texts for m in [RAW_CODE.search(t)] if m]

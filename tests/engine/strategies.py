@@ -85,7 +85,8 @@ def _timeline(draw):
         "sex": draw(st.sampled_from([None, "F", "M"])),
     }
     if person["age"] is not None and person["age"] < 18:
-        person["minor_status"] = draw(st.sampled_from(["with_parents", "unaccompanied_ase", "unaccompanied_under_evaluation"]))
+        person["minor_status"] = draw(st.sampled_from(["with_parents", "unaccompanied_ase",
+                                                       "unaccompanied_under_evaluation"]))
         person["parents_right_to_stay"] = draw(st.sampled_from([None, "yes", "no", "short_stay_visa", "asylum_seeker"]))
         if person["nationality"] == "french" and person["minor_status"] == "unaccompanied_under_evaluation":
             person["minor_status"] = "with_parents"
