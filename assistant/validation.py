@@ -139,9 +139,12 @@ def _check_coherence(s: dict, on: date) -> None:
     if birth and birth > on:
         raise SituationError("person.birth_date", f"date de naissance {fr(birth)} postérieure à la date d'évaluation {fr(on)}")
     arrival = person.get("arrival_date")
-    latest = max(on, s.get("application_date") or on)  # a request may be planned after `on`
+    latest = s.get("application_date") or on  # a request may be planned after `on`, never before the arrival
     if arrival and arrival > latest:
         raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} postérieure à la date de la demande {fr(latest)}")
+    for path, when in (("care.hospital_admission", admission), ("care.care_date", care.get("care_date"))):
+        if arrival and when and when < arrival:  # care in France belongs to the current stay
+            raise SituationError(path, f"soins le {fr(when)} avant l'arrivée en France le {fr(arrival)}")
     if birth and arrival and arrival < birth:
         raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} avant la naissance le {fr(birth)}")
     age = person.get("age")

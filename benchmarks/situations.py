@@ -45,6 +45,8 @@ def synthetic(n: int, seed: int = 0) -> list[dict]:
             "social": {"health_impacts_life": rng.random() < 0.5, "expressed_request": rng.random() < 0.5,
                        "fragility_items": rng.sample([1, 2, 3, 4, 5, 6], rng.randint(0, 2))},
         }
+        # care in France comes after the arrival (the current stay): refused otherwise
+        situation["care"]["hospital_admission"] = max(situation["care"]["hospital_admission"], person["arrival_date"])
         if rng.random() < 0.3:
             situation["care"]["hospital_discharge"] = situation["care"]["hospital_admission"]
         out.append(situation)

@@ -1,62 +1,122 @@
-"""Resource ceilings of the CSS (free and with participation), also the AME ceiling.
+"""Resource ceilings of the CSS (free and with participation), also the AME ceiling, to the cent.
 
-Published tables are used where the knowledge base has them (households of 1–4 and each extra
-person); otherwise the single-person base is multiplied by the household coefficients and the
-overseas majoration, rounded to the euro as the published tables are.
+For each household size and territory a ceiling comes, in this order, from:
+1. a published table (households of 1–4, then "each extra person");
+2. the legal base with its decimals times the household coefficient (and the overseas
+   majoration; × 1.35 for the CSS with participation), floored to the cent;
+3. the published one-person figure, rounded to the euro: the legal base behind it lies within
+   50 cents of it, so the ceiling is only known within a margin (coefficient × 0.50 €).
+   Resources inside that margin cannot be placed: the outcome says so and is to check.
+
+Everything is computed in integer cents: no float rounding at the limit.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from assistant.engine.context import Context
 
 
-def ceilings(ctx: Context, persons: int, territory: str, when: date) -> tuple[float, float] | None:
+class Ceiling(NamedTuple):
+    """A ceiling in cents: the legal value lies in [low, high]; low == high when it is exact."""
+
+    low: int
+    high: int
+
+    @property
+    def shown(self) -> float | int:
+        """The figure to show: exact, or the one computed from the published rounded base."""
+        cents = (self.low + self.high) // 2
+        return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+class Band(NamedTuple):
+    kind: str  # "free" | "participation" | "over" | "uncertain"
+    free: Ceiling
+    participation: Ceiling
+    persons: int
+
+
+def _milli(ratio: float) -> int:
+    return round(ratio * 1000)
+
+
+def _cents(euros: float) -> int:
+    return round(euros * 100)
+
+
+def _coefficient(ctx: Context, persons: int, when: date) -> int:
+    """Household coefficient in thousandths (1 person = 1000)."""
+    coefs = ctx.value("css.household_coefficients", when)
+    listed = coefs["persons"]
+    factor = listed[persons - 1] if persons <= len(listed) else listed[-1] + coefs["extra"] * (persons - len(listed))
+    return _milli(factor)
+
+
+def _from_table(table: dict, kind: str, persons: int) -> int | None:
+    values = table.get(kind) or []
+    if persons <= len(values):
+        return _cents(values[persons - 1])
+    extra = table.get(f"{kind}_extra")
+    if not values or extra is None:
+        return None
+    return _cents(values[-1] + extra * (persons - len(values)))
+
+
+def ceilings(ctx: Context, persons: int, territory: str, when: date) -> tuple[Ceiling, Ceiling] | None:
     """(free-CSS/AME ceiling, CSS-with-participation ceiling) for the household, or None if unknown."""
     value = ctx.value("css.free_ceiling", when)
     if value is None:
         return None
-    table = (value.get("table") or {}).get(territory)
-    if table:
-        return _from_table(table, "free", persons), _from_table(table, "participation", persons)
-    coefs = ctx.value("css.household_coefficients", when)
-    factor = coefs["persons"][persons - 1] if persons <= len(coefs["persons"]) else (
-        coefs["persons"][-1] + coefs["extra"] * (persons - len(coefs["persons"])))
-    base = value["base"] * factor
-    if territory == "outre_mer":
-        base *= 1 + ctx.value("css.overseas_majoration", when)
-    return _euro(base), _euro(base * ctx.value("css.participation_factor", when))
+    table = (value.get("table") or {}).get(territory) or {}
+    coef = _coefficient(ctx, persons, when)
+    overseas = _milli(1 + ctx.value("css.overseas_majoration", when)) if territory == "outre_mer" else 1000
+    participation = _milli(ctx.value("css.participation_factor", when))
+    if "base" in value:  # legal base with its decimals: exact to the cent
+        low = high = _cents(value["base"])
+    else:  # published one-person figure, rounded to the euro
+        low, high = _cents(value["published_base"]) - 50, _cents(value["published_base"]) + 50
+    scale = coef * overseas  # in millionths
+    free = Ceiling(low * scale // 10**6, high * scale // 10**6)
+    contributive = Ceiling(low * scale * participation // 10**9, high * scale * participation // 10**9)
+    published = _from_table(table, "free", persons)
+    if published is not None:
+        free = Ceiling(published, published)
+    published = _from_table(table, "participation", persons)
+    if published is not None:
+        contributive = Ceiling(published, published)
+    return free, contributive
 
 
-def _euro(amount: float) -> int:
-    """Round half up to the euro, as the published tables do (not Python's half-to-even)."""
-    return int(amount + 0.5)
-
-
-def _from_table(table: dict, kind: str, persons: int) -> float:
-    values = table[kind]
-    if persons <= len(values):
-        return values[persons - 1]
-    return values[-1] + table[f"{kind}_extra"] * (persons - len(values))
-
-
-def band(ctx: Context, amount: float, persons: int, territory: str, when: date):
-    """'free' | 'participation' | 'over' and the two ceilings, or None if the ceilings are unknown."""
+def band(ctx: Context, amount: float, persons: int, territory: str, when: date, free_only: bool = False) -> Band | None:
+    """Where `amount` falls, or None if the ceilings are unknown. Resources equal to a ceiling
+    are under it ("ne dépassent pas"). `free_only`: only the free (AME) ceiling decides, so
+    anything above it is "participation"."""
     limits = ceilings(ctx, persons, territory, when)
     if limits is None:
         return None
-    free, participation = limits
-    kind = "free" if amount <= free else "participation" if amount <= participation else "over"
-    return kind, free, participation
+    free, contributive = limits
+    cents = _cents(amount)
+    if cents <= free.low:
+        kind = "free"
+    elif free.high < cents and (free_only or cents <= contributive.low):
+        kind = "participation"
+    elif cents > contributive.high:
+        kind = "over"
+    else:
+        kind = "uncertain"
+    return Band(kind, free, contributive, persons)
 
 
-def resource_band(ctx: Context, outcome, when: date):
+def resource_band(ctx: Context, outcome, when: date, free_only: bool = False) -> Band | None:
     """The band for the situation's resources, asking only for the facts that change it.
 
     Unknown household size or territory are resolved when every possible value gives the same
     band (e.g. resources under the single-person ceiling are under every household's).
-    Returns (band, free, participation, persons) or None after recording what is missing.
+    `free_only`: only the free (AME) ceiling decides (AME, EU citizens' sufficient resources).
+    Returns None after recording what is missing (or why the ceiling cannot decide).
     """
     amount = ctx.get("resources.annual")
     if amount is None:
@@ -67,7 +127,7 @@ def resource_band(ctx: Context, outcome, when: date):
     territories = [territory] if territory else ["metropole", "outre_mer"]
     results = []
     for t in territories:
-        r = band(ctx, amount, persons or 1, t, when)
+        r = band(ctx, amount, persons or 1, t, when, free_only)
         if r is None:
             label = ctx.kb.label("css.free_ceiling")
             ctx.warnings.append(ctx.text("warning.unknown_figure", when, label=label, date=when))
@@ -75,12 +135,18 @@ def resource_band(ctx: Context, outcome, when: date):
             return None
         results.append(r)
     needs = []
-    if persons is None and results[0][0] != "free":
+    if persons is None and results[0].kind != "free":
         needs.append("resources.household_size")
-    if len({r[0] for r in results}) > 1:
+    if len({r.kind for r in results}) > 1:
         needs.append("resources.territory")
     if needs:
         outcome.need(*needs)
         return None
-    kind, free, participation = results[0]
-    return kind, free, participation, persons or 1
+    found = results[0]
+    if found.kind == "uncertain":
+        cents = _cents(amount)
+        near = found.free if found.free.low < cents <= found.free.high else found.participation
+        ctx.say(outcome, "css.ceiling_margin", when, amount=amount, persons=found.persons,
+                low=near.low / 100, high=near.high / 100)
+        return None
+    return found

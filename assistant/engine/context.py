@@ -48,7 +48,7 @@ class Outcome:
     """One coverage's decision as it is being built."""
 
     __slots__ = ("id", "status", "effective_date", "eligible_from", "until", "participation_monthly",
-                 "reasons", "missing", "sources", "_seen", "block")
+                 "reasons", "missing", "sources", "_seen", "block", "basis")
 
     def __init__(self, coverage_id: str):
         self.id = coverage_id
@@ -62,6 +62,7 @@ class Outcome:
         self.sources: list[dict] = []
         self._seen: set[tuple[str, str]] = set()
         self.block: str | None = None  # why it is refused, for the rules that depend on it
+        self.basis: str | None = None  # what an eligible outcome rests on, when the rules that follow need it
 
     def cite(self, sources: list[dict]) -> None:
         for s in sources:
@@ -159,12 +160,21 @@ class Context:
         text = self.kb.text(item_id, when or self.app, self.lang)
         return text.format(**{k: _render(v) for k, v in params.items()}) if params else text
 
+    @property
+    def list_separator(self) -> str:
+        return " ; " if self.lang == "fr" else "; "  # French puts a space before the semicolon
+
+    def phrase(self, item_id: str, key, **params) -> str:
+        """One entry of a table of {fr:, en:} texts (labels, fragments of a reason)."""
+        entry = self.value(item_id)[key]
+        text = entry.get(self.lang) or entry["fr"]
+        return text.format(**{k: _render(v) for k, v in params.items()}) if params else text
+
     def sources(self, item_id: str, when: date | None = None) -> list[dict]:
         return self.kb.sources(item_id, when or self.app)
 
     def field_label(self, path: str) -> str:
-        labels = self.kb.value("fields.labels", self.app)
-        label = labels.get(path)
+        label = self.kb.value("fields.labels", self.app).get(path)
         return (label.get(self.lang) or label["fr"]) if label else path
 
     def three_months_after(self, start: date, item_id: str = "residence.min_duration") -> date:

@@ -37,7 +37,7 @@ def evaluate(situation: dict, *, on: date, kb: KnowledgeBase, lang: str = "fr") 
         "referrals": [r.to_dict() for r in refs if r.status == "recommended"],
         "referrals_to_check": [{"id": r.id, "missing": r.missing} for r in refs if r.status == "to_check"],
         "referrals_excluded": [{"id": r.id, "reasons": r.reasons, "sources": r.sources}
-                               for r in refs if r.status == "excluded" and r.reasons],
+                               for r in refs if r.status == "excluded"],
         "deadlines": deadlines(ctx),
         "warnings": ctx.warnings + _stale(ctx),
         "needed": {

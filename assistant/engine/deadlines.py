@@ -43,19 +43,19 @@ def deadlines(ctx: Context) -> list[dict]:
     if ame.status == "eligible":
         processing = ctx.value("ame.processing")
         in_hospital = ctx.get("care.hospital_admission") and not ctx.get("care.hospital_discharge")
-        urgent = ctx.get("care.urgent_need") or ctx.get("care.vital_emergency") or in_hospital
+        urgent = ctx.get("care.urgent_need") or in_hospital  # care needed now, as documents.py asks it proven
         days = processing["urgent_days" if urgent else "days"]
-        add("ame_decision", add_days(app, days), "ame", days=days)
+        add("ame_decision", add_days(app, days), "ame", days=days)  # from the receipt, even when dated later
         add("ame_implicit_refusal", add_months(app, ctx.value("ame.implicit_refusal_months")), "ame")
         if ctx.get("coverage.ame") != "open":
             add("pass_transmission", add_days(app, ctx.value("pass.transmission_days")), "ame")
         add("ame_waiting_period_end", ctx.marks.get("ame_waiting_end"), "ame")
         limit = ctx.marks.get("ame_retro_limit")
         if limit and limit >= ctx.on:
-            add("ame_retro_filing_limit", limit, "ame", care=ame.effective_date)
+            add("ame_retro_filing_limit", limit, "ame", start=ame.effective_date)
     filing_from = ctx.marks.get("ame_filing_from")
     if filing_from:
-        add("ame_anticipated_filing", filing_from, "ame", **{"from": add_days(ctx.maintenance.until, 1)})
+        add("ame_anticipated_filing", filing_from, "ame", after_puma=add_days(ctx.maintenance.until, 1))
 
     condition_from = ctx.marks.get("puma_condition_from")
     if dsuv.status == "eligible" and ctx.right_to_stay == "asylum_seeker" and condition_from:

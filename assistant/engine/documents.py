@@ -22,7 +22,7 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
     o = ctx.outcomes
     # without a stable address the domiciliation attestation is the address (held or to get)
     no_address = ctx.get("housing.stable_address") is False or bool(ctx.get("housing.domiciliation"))
-    hospital = ctx.get("care.hospital_admission") is not None
+    in_hospital = ctx.get("care.hospital_admission") is not None and ctx.get("care.hospital_discharge") is None
     if o["puma"].status in REQUESTED:
         activity = ctx.get("person.activity")
         add("puma", "form_s1106", "identity")
@@ -47,16 +47,21 @@ def checklist(ctx: Context) -> tuple[list[dict], list[str]]:
         if not ctx.is_minor:
             add("ame", "residence_3_months", "resources_12_months")
             add("ame", "cohabitant_declaration")  # its label says: only if a cohabitant is declared
-        if ame.effective_date and ame.effective_date < ctx.app:
+        if ame.effective_date and ame.effective_date < ctx.app:  # proof of the past stay or care
             add("ame", "care_proof")
-        if ctx.get("care.urgent_need") or ctx.get("care.vital_emergency") or hospital:
+        # Priority processing is for care needed now or ahead, not for a stay that is over.
+        if ctx.get("care.urgent_need") or in_hospital:
             add("ame", "medical_certificate")
         elif ctx.get("care.urgent_need") is None:
             needed.append("care.urgent_need")
-        if hospital:
+        if in_hospital:  # the establishment files for the person
             add("ame", "hospital_impossibility_attestation")
-    if o["dsuv"].status == "eligible":
-        add("dsuv", "right_to_stay_proof" if ctx.right_to_stay == "asylum_seeker" else "ame_refusal")
+    dsuv = o["dsuv"]
+    if dsuv.status == "eligible":
+        if dsuv.basis in ("asylum", "before_puma", "puma_later"):  # no AME request: the regular stay is the proof
+            add("dsuv", "right_to_stay_proof" if ctx.nationality != "eu" else "identity")
+        else:
+            add("dsuv", "ame_refusal")
     if wanted and no_address:
         for coverage in {c for covs in wanted.values() for c in covs}:
             add(coverage, "domiciliation_proof")

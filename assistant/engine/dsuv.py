@@ -1,63 +1,142 @@
-"""Soins urgents et vitaux (DSUV): hospital care billed by the hospital for people without
-openable rights (seed 003 § I DSUV, seed 002 on asylum seekers and minors, seed 000 example 2)."""
+"""Soins urgents et vitaux (DSUV): the hospital stay of a foreign person who could have neither
+the PUMa nor the AME when admitted (seed 003 § I DSUV and Q/R, seed 002 on asylum seekers and
+minors, seed 000 example 2). Everyone else is covered, or coverable, by those rights."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.dates import add_days
 from assistant.engine.context import Context, Outcome
+from assistant.engine.puma import insured
 
 
 def assess(ctx: Context, puma: Outcome, ame: Outcome) -> Outcome:
     o = Outcome("dsuv")
     ctx.outcomes["dsuv"] = o
     admission = ctx.get("care.hospital_admission")
-    if not _excluded(ctx, o, puma, ame) and _urgent(ctx, o):
-        o.status, o.effective_date = "eligible", admission
-        ctx.say(o, "dsuv.eligible", date=admission or ctx.app)
-        if ctx.right_to_stay != "asylum_seeker":
-            ctx.say(o, "dsuv.after_ame_refusal")
-        ctx.say(o, "dsuv.hospital_only")
+    if admission is None:  # a hospital scheme: nothing to ask without a stay
+        o.status, o.block = "not_eligible", "no_stay"
+        ctx.say(o, "dsuv.no_hospital_stay")
+        return o
+    basis = _basis(ctx, o, admission, puma, ame)
+    if basis is None or not _urgent(ctx, o):
+        return o
+    o.status, o.effective_date, o.basis = "eligible", admission, basis
+    ctx.say(o, "dsuv.eligible", start=admission)
+    condition_from = ctx.marks.get("puma_condition_from")
+    if basis == "asylum":
+        ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
+                last_day=add_days(condition_from, -1))
+    elif basis == "puma_later":
+        ctx.say(o, "dsuv.puma_later", since=ctx.get("coverage.puma_since"), admission=admission)
+    elif basis == "before_puma":  # a regular stay whose 3 months were not reached at admission
+        ctx.say(o, "dsuv.before_puma", condition_from=condition_from)
+    elif basis == "before_ame":
+        ctx.say(o, "dsuv.before_ame", admission=admission, condition_from=ctx.marks["ame_condition_from"])
+    elif basis == "eu_free_movement":
+        ctx.say(o, "dsuv.eu_free_movement")
+    else:
+        ctx.say(o, "dsuv.after_ame_refusal")
+    ctx.say(o, "dsuv.hospital_only")
     return o
 
 
-def _excluded(ctx: Context, o: Outcome, puma: Outcome, ame: Outcome) -> bool:
-    """True (with the reason given) when the scheme cannot apply; sets to_check when unsure."""
-    def no(item_id: str, block: str, **params) -> bool:
+def _basis(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame: Outcome) -> str | None:
+    """Why neither the PUMa nor the AME could cover the stay ("puma_later", "asylum",
+    "before_puma", "before_ame", "eu_free_movement", "ame_refused"), or None after deciding the
+    outcome (excluded, to check)."""
+    def no(item_id: str, block: str, **params) -> None:
         o.status, o.block = "not_eligible", block
         ctx.say(o, item_id, **params)
-        return True
 
+    if ctx.nationality == "french":
+        return no("dsuv.national", "national")
+    if ctx.nationality is None:  # the scheme is for foreign nationals only
+        o.status = "to_check"
+        o.need("person.nationality")
+        return None
     if ctx.get("person.minor_status") == "unaccompanied_under_evaluation":
         return no("dsuv.minor_evaluation", "minor_evaluation")
-    if ctx.right_to_stay == "short_stay_visa" or puma.block == "visa":
+    if ctx.right_to_stay == "short_stay_visa" or "visa" in (puma.block, ame.block):
         return no("dsuv.visa", "visa")
     abroad = ctx.nationality == "eu" and ctx.get("person.eu_rights_abroad")
     if abroad or puma.block in ("rights_abroad", "posted"):
         return no("dsuv.rights_abroad", "rights_abroad")
-    if puma.status == "open" or ame.status == "open":
-        return no("dsuv.has_rights", "covered", what="PUMa en cours" if puma.status == "open" else "AME en cours")
-    admission = ctx.get("care.hospital_admission")
-    # PUMa is never retroactive: a stay that began before its conditions were met stays uncovered
-    condition_from = ctx.marks.get("puma_condition_from")
-    before_puma = admission is not None and condition_from is not None and admission < condition_from
-    if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
-        if puma.status == "not_yet" or (puma.status == "eligible" and before_puma):
-            ctx.say(o, "dsuv.asylum_first_months", arrival=ctx.get("person.arrival_date"),
-                    until=add_days(condition_from, -1))
-            return False
-        if puma.status == "eligible":
-            return no("dsuv.asylum_after", "covered")
-    if puma.status == "eligible" and not before_puma:
-        return no("dsuv.has_rights", "covered", what="PUMa à demander")
-    # Eligible to the AME: it covers the stay, unless the stay began before its conditions were
-    # met (then the urgent-care scheme does); a missed retroactivity deadline is not such a case.
-    ame_from = ctx.marks.get("ame_condition_from")
-    if ame.status == "eligible" and not (admission and ame_from and admission < ame_from):
-        return no("dsuv.has_rights", "covered", what="AME")
+    covered = _covered_then(ctx, o, admission, puma, ame)
+    if covered is not False:
+        return None
     if puma.status == "to_check" or ame.status == "to_check":
         o.status = "to_check"
         o.need(*puma.missing, *ame.missing)
+        return None
+    if puma.status == "open":  # open now, but only since after the admission
+        return "puma_later"
+    if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor:
+        return "asylum"
+    if puma.status in ("eligible", "not_yet"):
+        return "before_puma"
+    if ame.status == "eligible":
+        return "before_ame"
+    if ctx.eu_irregular_since is not None:
+        return "eu_free_movement"
+    return "ame_refused"
+
+
+def _covered_then(ctx: Context, o: Outcome, admission: date, puma: Outcome, ame: Outcome) -> bool | None:
+    """Whether the PUMa or the AME covered (or could cover) the stay when it began: True (the
+    outcome says which), None (to check) or False (neither could)."""
+    def covered(item_id: str, **params) -> bool:
+        o.status, o.block = "not_eligible", "covered"
+        ctx.say(o, item_id, **params)
         return True
+
+    maint = ctx.maintenance
+    if maint is not None and admission <= maint.long_end:
+        if not insured(ctx):  # maintained rights only for someone who was insured
+            o.status = "to_check"
+            o.need("coverage.puma")
+            return None
+        if admission <= (maint.until or maint.short_end):
+            return covered("dsuv.covered_puma_maintained", admission=admission, puma_end=maint.until or maint.short_end)
+        if maint.until is None:  # between the two possible ends: the OQTF decides
+            o.status = "to_check"
+            o.need("person.oqtf_final")
+            return None
+    if puma.status == "open" and maint is None:
+        since = ctx.get("coverage.puma_since")
+        if since is None or since <= admission:
+            return covered("dsuv.covered_puma_open")
+        # opened after the admission (never retroactively): could it have been opened then?
+        working = ctx.get("person.activity") in ("employed", "self_employed", "student")
+        arrival = ctx.get("person.arrival_date")
+        if working or ctx.get("person.family_reunification") or ctx.is_minor:
+            return covered("dsuv.covered_puma")
+        if arrival is None:
+            o.status = "to_check"
+            o.need("person.arrival_date")
+            return None
+        if admission >= ctx.three_months_after(arrival):
+            return covered("dsuv.covered_puma")
+    if ame.status == "open":
+        return covered("dsuv.covered_ame_open")
+    previous = ctx.get("coverage.ame_until") if ctx.get("coverage.ame") == "open" else None
+    if previous is not None and admission <= previous:
+        return covered("dsuv.covered_ame_previous", admission=admission, prior_until=previous)
+    if ame.status == "eligible":
+        if ame.effective_date is not None and ame.effective_date <= admission:
+            return covered("dsuv.covered_ame", admission=admission)
+        ame_from = ctx.marks.get("ame_condition_from")
+        if ame_from is None or admission >= ame_from:  # eligible then: a late filing is no ground
+            return covered("dsuv.ame_possible_then", admission=admission)
+    if ctx.right_to_stay == "asylum_seeker" and not ctx.is_minor and puma.status == "eligible":
+        condition_from = ctx.marks.get("puma_condition_from")  # none when working: PUMa from the first hour
+        if condition_from is None or admission >= condition_from:
+            return covered("dsuv.asylum_after")
+    elif puma.status == "eligible":
+        condition_from = ctx.marks.get("puma_condition_from")
+        if condition_from is None or admission >= condition_from:
+            return covered("dsuv.covered_puma")
     return False
 
 

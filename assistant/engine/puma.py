@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import add_days, add_months, fr
+from assistant.dates import add_days, add_months
 from assistant.engine.ceilings import resource_band
 from assistant.engine.context import Context, Outcome
 
@@ -12,14 +12,20 @@ WORKING = ("employed", "self_employed")
 
 
 class Maintenance:
-    """PUMa rights kept after the right to stay was lost (6 months, 2 after a final OQTF)."""
+    """PUMa rights kept after the right to stay was lost (6 months, 2 after a final OQTF).
 
-    __slots__ = ("lost_on", "until", "asylum")
+    Kept on the context even once ended: the AME that follows never overlaps these days.
+    """
 
-    def __init__(self, lost_on: date, until: date | None, asylum: bool):
+    __slots__ = ("lost_on", "until", "asylum", "short_end", "long_end", "ended")
+
+    def __init__(self, lost_on: date, until: date | None, asylum: bool, short_end: date, long_end: date,
+                 ended: bool):
         self.lost_on = lost_on
         self.until = until  # None: depends on whether an OQTF is final (unknown)
         self.asylum = asylum
+        self.short_end, self.long_end = short_end, long_end  # the end with and without a final OQTF
+        self.ended = ended
 
 
 def maintenance(ctx: Context) -> Maintenance | None:
@@ -31,20 +37,35 @@ def maintenance(ctx: Context) -> Maintenance | None:
         return None
     lost = max(d for d in (expired, asylum_end) if d)
     months = ctx.value("puma.maintenance")
+    short, long = add_months(lost, months["oqtf_final"]), add_months(lost, months["general"])
     oqtf = ctx.get("person.oqtf_final")
     # With an unknown OQTF the end is 2 or 6 months away: `until` stays None until asked.
-    until = None if oqtf is None else add_months(lost, months["oqtf_final" if oqtf else "general"])
-    return Maintenance(lost, until, asylum_end == lost)
+    until = None if oqtf is None else (short if oqtf else long)
+    return Maintenance(lost, until, asylum_end == lost, short, long, ctx.app > (until or long))
 
 
 def assess(ctx: Context) -> Outcome:
     o = Outcome("puma")
     ctx.outcomes["puma"] = o
     maint = maintenance(ctx)
-    if insured(ctx) or (maint and ctx.get("coverage.puma") is None):
-        if _open(ctx, o, maint):
-            ctx.maintenance = maint  # the AME waits for the end of maintained rights
+    if maint is not None and (insured(ctx) or ctx.get("coverage.puma") is None):
+        ctx.maintenance = maint  # the AME and the CSS follow these rights without overlap
+        if not maint.ended:
+            _maintained(ctx, o, maint)
             return o
+        if maint.until is None:
+            ctx.say(o, "puma.maintenance_ended_oqtf_unknown", lost=maint.lost_on, short_end=maint.short_end,
+                    long_end=maint.long_end)
+        else:
+            ctx.say(o, "puma.maintenance_ended", lost=maint.lost_on, puma_end=maint.until)
+    elif insured(ctx):
+        o.status = "open"
+        since = ctx.get("coverage.puma_since")
+        if since:
+            ctx.say(o, "puma.open", since=since)
+        else:
+            ctx.say(o, "puma.open_no_date")
+        return o
     if ctx.is_minor:
         _minor(ctx, o)
     elif ctx.is_minor is None and not ctx.known("person.minor_status"):
@@ -62,36 +83,24 @@ def assess(ctx: Context) -> Outcome:
     return o
 
 
-def _open(ctx: Context, o: Outcome, maint: Maintenance | None) -> bool:
-    """Current rights, including rights maintained after losing the right to stay.
-
-    False when the maintained rights have ended: the caller then assesses a new request.
-    """
-    if maint is None:
-        o.status = "open"
-        since = ctx.get("coverage.puma_since")
-        ctx.say(o, "puma.open", since=f" depuis le {fr(since)}" if since else "")
-        return True
+def _maintained(ctx: Context, o: Outcome, maint: Maintenance) -> None:
+    """Rights maintained after losing the right to stay (open, or to check when unsure)."""
     months = ctx.value("puma.maintenance")
-    item = "puma.maintenance_after_asylum" if maint.asylum else "puma.maintenance"
-    short = add_months(maint.lost_on, months["oqtf_final"])
-    long = add_months(maint.lost_on, months["general"])
-    end = maint.until or long
-    if ctx.app > end:
-        ctx.say(o, "puma.maintenance_ended", until=end)
-        return False
-    sure = insured(ctx) and (maint.until is not None or ctx.app <= short)
+    sure = insured(ctx) and (maint.until is not None or ctx.app <= maint.short_end)
     o.status = "open" if sure else "to_check"
     if not insured(ctx):
         o.need("coverage.puma")
-    o.until = maint.until
-    used = months["oqtf_final"] if ctx.get("person.oqtf_final") else months["general"]
-    ctx.say(o, item, date=maint.lost_on, months=used, until=end)
     if maint.until is None:
         o.need("person.oqtf_final")
-        o.reasons.append(ctx.text("to_check.missing", what=ctx.field_label("person.oqtf_final"))
-                         + f" (si l'OQTF est définitive, fin le {fr(short)})")
-    return True
+        ctx.say(o, "puma.maintenance_oqtf_unknown", lost=maint.lost_on, short_end=maint.short_end,
+                long_end=maint.long_end)
+    elif not sure:
+        ctx.say(o, "puma.maintenance_if_insured", lost=maint.lost_on, maintained_until=maint.until)
+    else:
+        o.until = maint.until
+        used = months["oqtf_final"] if ctx.get("person.oqtf_final") else months["general"]
+        item = "puma.maintenance_after_asylum" if maint.asylum else "puma.maintenance"
+        ctx.say(o, item, lost=maint.lost_on, months=used, until=maint.until)
 
 
 def insured(ctx: Context) -> bool:
@@ -113,7 +122,7 @@ def _minor(ctx: Context, o: Outcome) -> None:
     if status is None:
         if ctx.right_to_stay == "asylum_seeker":
             o.status, o.effective_date = "eligible", ctx.app
-            ctx.say(o, "puma.exempt", who="Mineur demandeur d'asile", date=ctx.app)
+            ctx.say(o, "puma.exempt_minor_asylum", filed=ctx.app)
             return
         o.status = "to_check"
         if not ctx.known("person.nationality"):
@@ -175,10 +184,10 @@ def _asylum_seeker(ctx: Context, o: Outcome) -> None:
     start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
-        ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
+        ctx.say(o, "puma.residence", arrival=arrival, filed=ctx.app)
     else:
         o.status, o.eligible_from, o.block = "not_yet", start, "asylum_wait"
-        ctx.say(o, "puma.asylum_wait", arrival=arrival, date=start)
+        ctx.say(o, "puma.asylum_wait", arrival=arrival, eligible_from=start)
 
 
 def _regular(ctx: Context, o: Outcome) -> None:
@@ -189,11 +198,11 @@ def _regular(ctx: Context, o: Outcome) -> None:
         return
     if activity == "student":
         o.status, o.effective_date = "eligible", ctx.app
-        ctx.say(o, "puma.exempt", who="Étudiant(e)", date=ctx.app)
+        ctx.say(o, "puma.exempt_student", filed=ctx.app)
         return
     if ctx.get("person.family_reunification") and ctx.nationality != "french":
         o.status, o.effective_date = "eligible", ctx.app
-        ctx.say(o, "puma.exempt", who="Regroupement ou réunification familiale", date=ctx.app)
+        ctx.say(o, "puma.exempt_family", filed=ctx.app)
         return
     arrival = ctx.get("person.arrival_date")
     if arrival is None:
@@ -205,7 +214,7 @@ def _regular(ctx: Context, o: Outcome) -> None:
     start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
-        ctx.say(o, "puma.residence", arrival=arrival, date=ctx.app)
+        ctx.say(o, "puma.residence", arrival=arrival, filed=ctx.app)
         return
     # Not three months yet: an activity, studies or family reunification would open rights now.
     pending = [] if activity is not None else ["person.activity"]
@@ -217,7 +226,7 @@ def _regular(ctx: Context, o: Outcome) -> None:
     else:
         o.status, o.block = "not_yet", "residence"
     o.eligible_from = start
-    ctx.say(o, "puma.residence_not_yet", arrival=arrival, date=start)
+    ctx.say(o, "puma.residence_not_yet", arrival=arrival, condition_from=start)
 
 
 def _eu(ctx: Context, o: Outcome) -> None:
@@ -242,24 +251,24 @@ def _eu(ctx: Context, o: Outcome) -> None:
         o.status = "to_check"
         o.need(*pending)
         return
-    free_until = add_months(arrival, ctx.value("puma.eu_free_movement"))
     start = ctx.marks["puma_condition_from"] = ctx.three_months_after(arrival)
-    r = resource_band(ctx, o, max(ctx.app, start))
+    r = resource_band(ctx, o, max(ctx.app, start), free_only=True)
     if r is None:
         o.status = "to_check"
         return
-    kind, free, _, _ = r
     amount = ctx.get("resources.annual")
-    if kind == "free":  # at most the AME ceiling: not "sufficient resources"
+    if r.kind == "free":  # at most the AME ceiling: not "sufficient resources"
         o.status, o.block = "not_eligible", "eu_insufficient"
-        ctx.say(o, "puma.eu_free_movement", date=free_until)
-        ctx.say(o, "puma.eu_inactive_insufficient", amount=amount, ceiling=free)
-        # "au-delà de 90 jours ... considérée comme irrégulière et peut bénéficier de l'AME":
-        # the AME's 3 months count from the arrival, so AME is possible once free movement ends.
+        # "au-delà de 90 jours ... considérée comme irrégulière et peut bénéficier de l'AME": the
+        # AME's "more than 3 months" of presence count from the arrival, so the AME is possible
+        # the day after free movement ends.
+        ame_from = ctx.three_months_after(arrival, "ame.min_irregular")
+        ctx.say(o, "puma.eu_free_movement", free_until=add_days(ame_from, -1))
+        ctx.say(o, "puma.eu_inactive_insufficient", amount=amount, ceiling=r.free.shown, condition_from=ame_from)
         ctx.eu_irregular_since = arrival
         return
     if ctx.app >= start:
         o.status, o.effective_date = "eligible", ctx.app
     else:
         o.status, o.eligible_from, o.block = "not_yet", start, "residence"
-    ctx.say(o, "puma.eu_inactive_sufficient", amount=amount, ceiling=free)
+    ctx.say(o, "puma.eu_inactive_sufficient", amount=amount, ceiling=r.free.shown)

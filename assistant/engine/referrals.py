@@ -1,12 +1,14 @@
 """Referrals: MisAS, the Assurance maladie social service, a PASS, domiciliation.
 
 Each referral is recommended (all its conditions hold), to check (none fails but some facts
-are unknown: listed in order, the gating ones first), or excluded (with the reason).
+are unknown: listed in order, the gating ones first), or excluded (always with the reason).
 """
 
 from __future__ import annotations
 
 from assistant.engine.context import Context, Outcome
+
+PENDING = ("eligible", "not_yet")
 
 
 class Referral(Outcome):
@@ -27,7 +29,19 @@ class Referral(Outcome):
 
 def assess(ctx: Context) -> list[Referral]:
     puma, ame = ctx.outcomes["puma"], ctx.outcomes["ame"]
-    return [_misas(ctx, puma, ame), _service_social(ctx, ame), _pass(ctx, puma, ame), _domiciliation(ctx)]
+    return [_misas(ctx, puma, ame), _service_social(ctx, puma, ame), _pass(ctx, puma, ame), _domiciliation(ctx)]
+
+
+def _excluded(ctx: Context, r: Referral, item_id: str, **params) -> Referral:
+    r.status = "excluded"
+    ctx.say(r, item_id, **params)
+    return r
+
+
+def _to_check(r: Referral, *paths: str) -> Referral:
+    r.status = "to_check"
+    r.need(*paths)
+    return r
 
 
 def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
@@ -35,31 +49,20 @@ def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     insured = puma.status in ("open", "eligible")
     ame_beneficiary = ame.status in ("open", "eligible") and not insured
     if ame_beneficiary and not ctx.value("misas.serves_ame"):
-        r.status = "excluded"
-        ctx.say(r, "misas.serves_ame")
-        return r
+        return _excluded(ctx, r, "misas.serves_ame")
     if not (insured or ame_beneficiary):
         if puma.status == "to_check":  # may well be insured: find out first
-            r.status = "to_check"
-            r.need(*puma.missing)
-        else:
-            r.status = "excluded"
-            ctx.say(r, "misas.no_rights_yet")
-        return r
+            return _to_check(r, *puma.missing)
+        return _excluded(ctx, r, "misas.no_rights_yet")
     difficulties = ctx.get("difficulties")
     if difficulties is None:
-        r.status = "to_check"
-        r.need("difficulties")
-        return r
+        return _to_check(r, "difficulties")
     if not difficulties:
-        r.status = "excluded"
-        return r
+        return _excluded(ctx, r, "misas.no_difficulty")
     consent = ctx.get("consent_to_referral")
     if consent is False:
-        r.status = "excluded"
-        return r
-    labels = ctx.value("misas.difficulty_labels")
-    what = ", ".join(labels[d].get(ctx.lang) or labels[d]["fr"] for d in difficulties)
+        return _excluded(ctx, r, "misas.no_consent")
+    what = ", ".join(ctx.phrase("misas.difficulty_labels", d) for d in difficulties)
     ctx.say(r, "misas.entry", what=what)
     if ame_beneficiary:
         ctx.say(r, "misas.serves_ame")
@@ -71,59 +74,56 @@ def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     return r
 
 
-def _service_social(ctx: Context, ame: Outcome) -> Referral:
+def _service_social(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     r = Referral("service_social")
+    why = lambda key, **params: ctx.phrase("service_social.exclusion_labels", key, **params)  # noqa: E731
+    if puma.status != "open" and (ame.status in ("open", "eligible") or ctx.get("coverage.ame") == "open"):
+        # The service serves general-scheme insured people: nothing to ask a person (or a
+        # child) covered by the AME alone.
+        return _excluded(ctx, r, "service_social.excluded", why=why("ame"))
     checks, unknown = [], []
 
-    def check(value, path, why=None):
-        """value True: condition holds; False: excluded (why); None: unknown (path asked)."""
+    def check(value, path, key, **params):
+        """value True: condition holds; False: excluded (the `key` label); None: unknown (path asked)."""
         if value is None:
             unknown.append(path)
         elif not value:
-            checks.append(why or ctx.field_label(path))
+            checks.append(why(key, **params))
 
     age = ctx.age
     ages = ctx.value("service_social.min_age")
     if age is None:
-        check(None, "person.age")
+        check(None, "person.age", "")
     elif age < ages["adult"]:
         if age < ages["emancipated_or_apprentice"]:
-            check(False, "person.age", f"{age} ans")
+            check(False, "person.age", "too_young", age=age)
         else:
-            emancipated = ctx.get("person.emancipated_or_apprentice")
-            check(emancipated, "person.emancipated_or_apprentice", f"mineur de {age} ans non émancipé ni apprenti")
+            check(ctx.get("person.emancipated_or_apprentice"), "person.emancipated_or_apprentice",
+                  "minor_not_emancipated", age=age)
     if checks:
-        return _excluded(ctx, r, checks)
+        return _excluded(ctx, r, "service_social.excluded", why=ctx.list_separator.join(checks))
     if unknown:  # age and emancipation gate the rest: a minor is not asked the other items
-        r.status = "to_check"
-        r.need(*unknown)
-        return r
-    puma = ctx.outcomes["puma"]
-    if puma.status == "to_check" and ctx.get("coverage.ame") != "open":  # may well be insured
-        r.status = "to_check"
-        r.need(*puma.missing)
-        return r
+        return _to_check(r, *unknown)
+    if puma.status == "to_check":  # may well be insured
+        return _to_check(r, *puma.missing)
     if puma.status != "open":  # the service serves people already insured
-        ame_only = ctx.get("coverage.ame") == "open" or ame.status == "eligible"
-        return _excluded(ctx, r, ["bénéficiaire de l'AME" if ame_only else "pas (encore) assuré social"])
-    check(ctx.get("coverage.regime_general"), "coverage.regime_general", "pas assuré du régime général")
-    check(ctx.get("social.health_impacts_life"), "social.health_impacts_life", "santé sans incidence sur la vie")
-    check(ctx.get("social.expressed_request"), "social.expressed_request", "pas de demande exprimée")
+        return _excluded(ctx, r, "service_social.excluded", why=why("not_insured"))
+    check(ctx.get("coverage.regime_general"), "coverage.regime_general", "not_general_scheme")
+    check(ctx.get("social.health_impacts_life"), "social.health_impacts_life", "no_health_impact")
+    check(ctx.get("social.expressed_request"), "social.expressed_request", "no_request")
     items = ctx.get("social.fragility_items")
-    check(None if items is None else bool(items), "social.fragility_items", "aucun item de fragilité")
+    check(None if items is None else bool(items), "social.fragility_items", "no_fragility")
     followed = ctx.get("social.followed_by") or []
-    check(not followed, "social.followed_by", "déjà suivi (" + ", ".join(followed) + ")")
-    check(not ctx.get("social.administrative_only"), "social.administrative_only", "problème uniquement administratif")
-    check(ctx.get("consent_to_referral") is not False, "consent_to_referral", "pas d'accord de la personne")
+    who = ", ".join(ctx.phrase("service_social.followed_by_labels", f) for f in followed)
+    check(not followed, "social.followed_by", "followed", who=who)
+    check(not ctx.get("social.administrative_only"), "social.administrative_only", "administrative_only")
+    check(ctx.get("consent_to_referral") is not False, "consent_to_referral", "no_consent")
     if checks:
-        return _excluded(ctx, r, checks)
+        return _excluded(ctx, r, "service_social.excluded", why=ctx.list_separator.join(checks))
     if unknown:
-        r.status = "to_check"
-        r.need(*unknown)
-        return r
-    item_labels = ctx.value("service_social.items")
-    ctx.say(r, "service_social.eligible", age=age, count=len(items),
-            items="; ".join(f"{i}. {item_labels[i - 1]}" for i in sorted(set(items))))
+        return _to_check(r, *unknown)
+    listed = [f"{i}. {ctx.phrase('service_social.items', i - 1)}" for i in sorted(set(items))]
+    ctx.say(r, "service_social.eligible", age=age, count=len(items), items=ctx.list_separator.join(listed))
     r.status = "recommended"
     # Exclusions are exceptions: confirm them with the person if they were not stated.
     r.need(*[p for p in ("social.followed_by", "social.administrative_only", "consent_to_referral")
@@ -132,51 +132,79 @@ def _service_social(ctx: Context, ame: Outcome) -> Referral:
     return r
 
 
-def _excluded(ctx: Context, r: Referral, why: list[str]) -> Referral:
-    r.status = "excluded"
-    ctx.say(r, "service_social.excluded", why="; ".join(why))
-    return r
-
-
 def _pass(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
+    """A PASS while no coverage can be used for care now: no rights at all, rights pending, or
+    the PUMa alone (no complementary) in a precarious situation. Never on income alone."""
     r = Referral("pass")
     css = ctx.outcomes["css"]
-    covered = puma.status == "open" or ame.status == "open"
-    partial = puma.status == "open" and css.status != "open" and ctx.get("coverage.complementary") == "none"
-    if covered and not partial:
-        r.status = "excluded"
-        return r
-    openable = {puma.status, ame.status} & {"eligible", "open"}
-    why = []
-    if not covered and not openable and "to_check" not in (puma.status, ame.status):
-        why.append("aucun droit ouvrable aujourd'hui")
-    if ctx.get("housing.stable_address") is False:
-        why.append("sans adresse stable")
-    if ctx.right_to_stay in ("no", "asylum_seeker"):
-        why.append("séjour précaire (sans titre ou demande d'asile)")
-    amount = ctx.get("resources.annual")
-    if amount is not None and css.status in ("eligible", "not_yet") and css.participation_monthly == 0:
-        why.append("ressources sous le plafond de la CSS gratuite")
-    elif amount is not None and ame.status in ("eligible", "not_yet"):
-        why.append("ressources sous le plafond de l'AME")
-    if set(ctx.get("resources.benefits") or ()) & {"rsa"}:
-        why.append("bénéficiaire du RSA")
-    if set(ctx.get("difficulties") or ()) & {"care_cost", "renounced_care"}:
-        why.append("renoncement aux soins ou difficulté à les payer")
-    if not why:
-        r.status = "excluded"
-        return r
-    gap = "couverture partielle (PUMa sans complémentaire)" if partial else "pas de couverture ouverte"
-    ctx.say(r, "pass.recommended", why=" ; ".join([*why, gap]))
+    if ame.status == "open":
+        return _excluded(ctx, r, "pass.covered_ame")
+    if "visa" in (puma.block, ame.block):
+        return _excluded(ctx, r, "pass.visa")
+    if puma.block in ("posted", "rights_abroad"):
+        return _excluded(ctx, r, "pass.rights_abroad")
+    complementary = ctx.get("coverage.complementary")
+    signs = _precarity(ctx, puma, ame, css)
+    if puma.status == "open":
+        if complementary == "private" or css.status == "open":
+            return _excluded(ctx, r, "pass.covered")
+        if complementary is None:
+            return _to_check(r, "coverage.complementary")
+        if css.status in PENDING:
+            gap = "partial_pending"
+        elif css.status == "to_check" and css.missing:
+            return _to_check(r, *css.missing)
+        elif set(signs) - {"under_css_ceiling", "under_ame_ceiling"}:  # not on income alone
+            gap = "partial"  # PUMa alone with no CSS in sight, in a precarious situation
+        else:
+            return _excluded(ctx, r, "pass.partial_not_precarious")
+    elif "eligible" in (puma.status, ame.status):  # to request now, not usable yet
+        gap = "pending"
+    elif puma.status == "to_check":  # may well be insured: find out first
+        return _to_check(r, *puma.missing)
+    elif ame.status == "to_check":  # no usable coverage today, whatever the AME turns out to be
+        gap = "no_coverage"
+    else:
+        gap = "no_rights"
+    why = ctx.list_separator.join([ctx.phrase("pass.reason_labels", gap),
+                                   *(ctx.phrase("pass.reason_labels", s) for s in signs)])
+    item = {"no_rights": "pass.recommended_no_rights", "partial": "pass.recommended_partial",
+            "no_coverage": "pass.recommended_no_coverage"}.get(gap, "pass.recommended_pending")
+    ctx.say(r, item, why=why)
     r.status = "recommended"
     return r
 
 
+def _precarity(ctx: Context, puma: Outcome, ame: Outcome, css: Outcome) -> list[str]:
+    """Signs of precarity other than the coverage gap (labels of `pass.reason_labels`)."""
+    signs = []
+    if ctx.get("housing.stable_address") is False:
+        signs.append("no_address")
+    if ctx.right_to_stay in ("no", "asylum_seeker") or ctx.maintenance is not None:
+        signs.append("precarious_stay")
+    if css.status in PENDING and css.participation_monthly == 0:
+        signs.append("under_css_ceiling")
+    elif ame.status in PENDING:
+        signs.append("under_ame_ceiling")
+    if "rsa" in (ctx.get("resources.benefits") or ()):
+        signs.append("rsa")
+    if set(ctx.get("difficulties") or ()) & {"care_cost", "renounced_care"}:
+        signs.append("renounced_care")
+    in_hospital = ctx.get("care.hospital_admission") and not ctx.get("care.hospital_discharge")
+    if ctx.get("care.urgent_need") or in_hospital:
+        signs.append("care_needed_now")
+    return signs
+
+
 def _domiciliation(ctx: Context) -> Referral:
     r = Referral("domiciliation")
-    if ctx.get("housing.stable_address") is not False or ctx.get("housing.domiciliation"):
-        r.status = "excluded"
-        return r
+    stable = ctx.get("housing.stable_address")
+    if stable:
+        return _excluded(ctx, r, "domiciliation.stable_address")
+    if ctx.get("housing.domiciliation"):
+        return _excluded(ctx, r, "domiciliation.held")
+    if stable is None:
+        return _to_check(r, "housing.stable_address")
     ctx.say(r, "domiciliation.needed")
     r.status = "recommended"
     if ctx.get("housing.domiciliation") is None:

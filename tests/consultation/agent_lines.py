@@ -13,7 +13,7 @@ AME_RETRO = {"purpose": "1", "nationality": "hors UE", "right_to_stay": "sans pa
              "annual_resources": "800 par mois", "hospital_admission": "1", "care_date": "12 février 2025",
              "urgent_need": "non", "vital_emergency": "non"}
 # Referral dialog: renounced care, health disrupting life, no stable address, consent: MisAS.
-MISAS = {"purpose": "4", "age": "40", "difficulties": "1 2", "regime_general": "oui", "health_impacts_life": "oui",
+MISAS = {"purpose": "4", "age": "40", "nationality": "française", "activity": "salarié", "arrival_date": "il y a 20 ans", "difficulties": "1 2", "regime_general": "oui", "health_impacts_life": "oui",
          "expressed_request": "non", "stable_address": "non", "domiciliation": "non", "consent": "oui", "puma": "oui"}
 
 

@@ -48,6 +48,12 @@ def test_multiple_choices_on_one_line_keep_every_choice(start):
         consultation = start(record=False)
         consultation.say("4")
         consultation.say("40")
+        before = {"stable_address": "oui", "nationality": "française", "regime_general": "oui",
+                  "arrival_date": "il y a 10 ans"}
+        for _ in range(15):  # what the referral path asks before the difficulties (address...)
+            if consultation.question.id == "difficulties":
+                break
+            consultation.say(before.get(consultation.question.id, "je ne sais pas"))
         assert consultation.question.id == "difficulties"
         assert consultation.say(line).kind == "understood"
         assert consultation.situation["difficulties"] == ["rights", "renounced_care"], line

@@ -3,7 +3,8 @@
 The keys of `expect` are those of shared/contract/check_cases.py, plus: `deadlines`
 ({id: date}), `deadlines_exclude`, `documents_exclude`, `reasons_contain` ({coverage: [text]}),
 `missing` ({coverage: [paths]}), `needed_exclude` (paths never asked), `warnings_nonempty`
-(true or false), `referrals_to_check` ({id: [paths]}).
+(true or false), `referrals_to_check` ({id: [paths]}), `reasons_exclude` ({coverage: [text]}: never
+said), `excluded_reasons_contain` ({referral: [text]}: the referral is excluded and says so).
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ def problems(expect: dict, out: dict) -> list[str]:
         pool = " ".join(covs[cid]["reasons"]) if cid in covs else " ".join(
             " ".join(r["reasons"]) for r in out["referrals"] if r["id"] == cid)
         found += [f"{cid}: no reason mentions {t!r} in {pool!r}" for t in texts if t not in pool]
+    for cid, texts in expect.get("reasons_exclude", {}).items():
+        pool = " ".join(covs[cid]["reasons"])
+        found += [f"{cid}: a reason mentions {t!r}: {pool!r}" for t in texts if t in pool]
+    excluded = {r["id"]: " ".join(r["reasons"]) for r in out["referrals_excluded"]}
+    for rid, texts in expect.get("excluded_reasons_contain", {}).items():
+        if rid not in excluded:
+            found.append(f"referral {rid} is not excluded")
+        found += [f"{rid}: no exclusion reason mentions {t!r} in {excluded.get(rid)!r}" for t in texts
+                  if t not in excluded.get(rid, "")]
     for cid, paths in expect.get("missing", {}).items():
         if covs[cid]["missing"] != paths:
             found.append(f"{cid}.missing={covs[cid]['missing']}, want {paths}")

@@ -31,6 +31,9 @@ ON = date(2025, 3, 3)
     ('{"person": {"age": 40, "minor_status": "with_parents"}}', "person.minor_status"),
     ('{"person": {"nationality": "french", "minor_status": "unaccompanied_under_evaluation"}}', "person.minor_status"),
     ('{"person": {"arrival_date": "2026-01-01"}}', "person.arrival_date"),
+    ('{"application_date": "2025-02-01", "person": {"arrival_date": "2025-02-02"}}', "person.arrival_date"),
+    ('{"person": {"arrival_date": "2025-02-02"}, "care": {"hospital_admission": "2025-02-01"}}', "care.hospital_admission"),
+    ('{"person": {"arrival_date": "2025-02-02"}, "care": {"care_date": "2025-02-01"}}', "care.care_date"),
     ('{"difficulties": "digital"}', "difficulties"),
     ('[1, 2]', "situation"),
     ('{"person": ', "situation"),
@@ -46,6 +49,12 @@ def test_bad_input_names_the_field(raw, field):
 def test_null_means_unknown_and_extra_fields_are_ignored():
     s = parse_situation('{"person": {"age": null, "nickname": "x"}, "coverage": null, "extra": 1}', ON)
     assert s == {"person": {"age": None}, "coverage": None}
+
+
+def test_arrival_on_the_day_of_the_request_or_the_care_is_coherent():
+    s = parse_situation({"application_date": "2025-02-02", "person": {"arrival_date": "2025-02-02"},
+                         "care": {"hospital_admission": "2025-02-02", "care_date": "2025-02-02"}}, ON)
+    assert s["person"]["arrival_date"] == date(2025, 2, 2)
 
 
 def test_dates_become_dates_and_dicts_are_accepted():

@@ -50,7 +50,7 @@ def test_disagreements_keep_the_older_statement_as_superseded(kb):
 
 def test_figures_record_when_they_were_checked_and_next_reviewed(kb):
     latest = kb.version("css.free_ceiling", date(2026, 11, 23))
-    assert latest["value"]["base"] == 10339
+    assert latest["value"]["published_base"] == 10339
     assert latest["last_checked"] == date(2026, 11, 23)
     assert latest["next_review"] == date(2026, 4, 1)
     assert [item for item, _ in kb.stale(date(2026, 11, 23))] == ["css.free_ceiling"]

@@ -90,8 +90,9 @@ async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_pa
         assert isinstance(app.screen, ResultScreen), bubbles(app)[-6:]
         situation = app.runner.situation
         assert situation["resources"]["annual"] == 9600.5
+        # no vital-emergency question: the backdated AME covers the stay, urgent care cannot apply
         assert situation["care"] == {"hospital_admission": "2025-02-12", "hospital_discharge": "2025-02-17",
-                                     "urgent_need": False, "vital_emergency": False}
+                                     "urgent_need": False}
         ame = next(c for c in app.runner.assessment["coverages"] if c["id"] == "ame")
         assert ame["status"] == "eligible" and ame["effective_date"] == "2025-02-12"
         await pilot.press("ctrl+e")

@@ -18,7 +18,7 @@ from assistant.ui.screens.replace_result import ReplaceResultScreen
 from assistant.ui.screens.result import ResultScreen
 
 SIZE = (100, 32)
-MISAS = {"purpose": "4", "age": "40", "difficulties": "droits, renoncement", "regime_general": "oui",
+MISAS = {"purpose": "4", "age": "40", "nationality": "française", "activity": "salarié", "arrival_date": "il y a 20 ans", "difficulties": "droits, renoncement", "regime_general": "oui",
          "health_impacts_life": "oui", "expressed_request": "non", "stable_address": "non", "domiciliation": "non",
          "consent": "oui", "puma": "oui"}
 AME_RETRO = {"purpose": "1", "nationality": "hors UE", "right_to_stay": "sans papiers", "age": "30", "sex": "femme",

@@ -9,7 +9,8 @@ from assistant.ui.widgets.answer_input import AnswerInput
 
 SIZE = (100, 32)
 REFERRAL = {"purpose": "4", "age": "40", "difficulties": "1,2", "nationality": "française", "puma": "1",
-            "complementary": "1"}  # ends with "complementary", answered by one key
+            "stable_address": "oui", "activity": "salarié",
+            "complementary": "2"}  # ends with "complementary", answered by one key
 LAST = "hospital_discharge"  # the last question of FRENCH_ADULT's consultation
 TRAILING = [*"espo", *"12?", "enter", "space", *"oui", "enter", "escape", *"e1s", "enter"]
 
@@ -42,13 +43,13 @@ async def test_one_key_answers_typed_ahead_then_trailing_keys_change_nothing(app
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await answer_until(app, pilot, REFERRAL, stop="consent")
-        # "non" to the consent, "1" to the last question, then keys too many: all in one go.
-        burst(app, *"non", "1", *"esop1?", "enter", "enter")
+        # "non" to the consent, "1" (PUMa open), "2" to the last question, then keys too many: all in one go.
+        burst(app, *"non", "1", "2", *"esop1?", "enter", "enter")
         for _ in range(5):
             await pilot.pause()
         assert isinstance(app.screen, ResultScreen) and asking(app) is None
         assert app.runner.state.answers["consent"]["set"] == {"consent_to_referral": False}
-        assert app.runner.state.answers["complementary"]["option"] == "none"
+        assert app.runner.state.answers["complementary"]["option"] == "private"
         assert app.runner.state.added == [] and not (tmp_path / "fiches").exists()
 
 
