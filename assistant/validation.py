@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.dates import age_on, fr
+from assistant.display import capped
 
 _SITUATION_PY = Path(__file__).with_name("situation.py")
 
@@ -115,15 +116,15 @@ def _first_error(e) -> SituationError:
     kind = err["type"]
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "").replace(" or ", " ou ")
-        message = f"valeur inconnue {err.get('input')!r} (attendu : {expected})"
+        message = f"valeur inconnue {capped(err.get('input'))} (attendu : {expected})"
     elif kind in ("greater_than_equal", "less_than_equal"):
         bound = next(iter(err.get("ctx", {}).values()), "")
         word = "au moins" if kind == "greater_than_equal" else "au plus"
-        message = f"doit valoir {word} {bound} (reçu {err.get('input')!r})"
+        message = f"doit valoir {word} {bound} (reçu {capped(err.get('input'))})"
     else:
         message = _MESSAGES.get(kind, err["msg"])
         if kind not in ("json_invalid", "dict_type"):
-            message += f" (reçu {err.get('input')!r})"
+            message += f" (reçu {capped(err.get('input'))})"
     if kind == "json_invalid":
         field = "situation"
     return SituationError(field, message)

@@ -159,6 +159,10 @@ class CaseLog:
         text = text.strip()
         if not text:
             raise InvalidValue("Note vide.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes given on the command line
+            raise InvalidValue("Note illisible : le texte n'est pas en UTF-8 (vérifiez l'encodage du terminal).") from None
         stamp = self._stamp()
         with write(self.db):
             self._touch(case_id, stamp)
@@ -486,7 +490,7 @@ def _initials(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     cleaned = re.sub(r"[\s.\-]", "", value).upper()
-    if not _INITIALS.match(cleaned):
+    if not _INITIALS.fullmatch(cleaned):
         raise InvalidValue("Initiales : 1 à 4 lettres seulement (jamais le nom).")
     return cleaned
 
@@ -494,7 +498,7 @@ def _initials(value: str | None) -> str | None:
 def _code(value: str | None, what: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _CODE.match(value):
+    if not _CODE.fullmatch(value):
         raise InvalidValue(f"Code {what} invalide : lettres, chiffres, . _ - (32 au plus).")
     return value
 

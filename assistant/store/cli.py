@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from assistant.dates import parse_iso
+from assistant.display import escape_controls_json
 from assistant.store import views
 from assistant.store.caselog import REFERRAL_KINDS, CaseLog
 from assistant.store.errors import CaseNotFound, InvalidValue, StoreError
@@ -88,7 +89,7 @@ def _kb():
 
 
 def _json_out(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(escape_controls_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 _db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
@@ -276,7 +277,7 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
 @_handled
 def export(ctx, case_id: str, output: Path | None) -> None:
     """Exporter un dossier en JSON (droit d'accès de la personne)."""
-    text = json.dumps(_open(ctx).export_case(case_id), ensure_ascii=False, indent=2) + "\n"
+    text = escape_controls_json(json.dumps(_open(ctx).export_case(case_id), ensure_ascii=False, indent=2)) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return

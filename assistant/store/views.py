@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dates import fr
+from assistant.display import escape_controls
 from assistant.i18n import N_, _
 from assistant.store.followup import KIND_LABELS, STATUS_LABELS, Deadline, deadlines
 
@@ -73,7 +74,7 @@ def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
 def _event_detail(event: dict) -> str:
     data = event["data"] or {}
     if event["kind"] == "note":
-        return f" : {data['text']}"
+        return f" : {escape_controls(data['text'])}"
     if event["kind"] == "answer":
         return f" : {data['question_id']}"
     if event["kind"] == "request":
