@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import click
 
 from assistant.dates import parse_iso
 from assistant.display import escape_controls_json
+from assistant.files import write_private
 from assistant.store import views
 from assistant.store.caselog import REFERRAL_KINDS, CaseLog
 from assistant.store.errors import CaseNotFound, InvalidValue, StoreError
@@ -282,8 +282,9 @@ def export(ctx, case_id: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
-            f.write(text)
+        write_private(output, text.encode("utf-8"))
+    except FileExistsError:
+        _fail(f"{output} existe déjà : choisissez un autre nom (rien n'a été écrit).", 1)
     except OSError as error:
         _fail(f"Impossible d'écrire {output} : {error.strerror}", 1)
 

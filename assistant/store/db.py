@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from assistant.files import private_dir
 from assistant.store.errors import StoreError, translate
 from assistant.store.schema import MIGRATIONS, STEP_NAMES
 
@@ -58,7 +59,7 @@ def _create_private(path: Path) -> None:
     """Create an empty file readable by its owner only; SQLite gives its -wal/-shm files the same mode."""
     if path.exists():
         return
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     with contextlib.suppress(FileExistsError):  # another instance created it first
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
