@@ -60,8 +60,18 @@ def main() -> None:
     args = sys.argv[1:]
     if args and args[0].startswith("-") and args[0] not in ("--help", "-h"):
         args = ["app", *args]  # `assistant --db PATH` opens the app, the default command
+    from assistant.output import run_checking_stdout
+
+    raise SystemExit(run_checking_stdout(lambda: _run(args)))
+
+
+def _run(args: list[str]) -> None:
     try:
         cli(args=args, prog_name="assistant")
     except Exception as e:  # no traceback ever reaches a user; the message says what broke
+        from assistant.output import OutputError
+
+        if isinstance(e, OutputError):
+            raise
         click.echo(f"erreur interne : {type(e).__name__}: {e}", err=True)
         raise SystemExit(1) from None
