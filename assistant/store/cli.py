@@ -56,6 +56,9 @@ def _handled(command):
             _fail(str(error), 2)
         except (StoreError, KnowledgeError) as error:
             _fail(str(error), 1)
+        except OSError as error:  # e.g. a data folder this user may not enter
+            where = f" {error.filename}" if error.filename else ""
+            _fail(f"Accès impossible à{where} : {error.strerror} (vérifiez les droits du dossier de données).", 1)
 
     return wrapper
 
@@ -297,7 +300,10 @@ def repair(ctx) -> None:
     from assistant.store.repair import repair as run
 
     settings, _ = ctx.obj
-    click.echo(views.repair_report(run(settings.resolved_db_path())))
+    report = run(settings.resolved_db_path())
+    click.echo(views.repair_report(report))
+    if report.lost:
+        raise SystemExit(1)
 
 
 @click.command(cls=_Command)

@@ -132,8 +132,23 @@ def repair_report(report) -> str:
         return "\n".join(lines)
     lines.append(_("Base reconstruite avec les lignes lisibles : ")
                  + ", ".join(f"{table} {count}" for table, count in report.salvaged.items()))
-    if report.unreadable:
-        lines.append(_("Tables en partie illisibles (le reste est dans la sauvegarde) : ") + ", ".join(report.unreadable))
+    lines.append(_("Dossiers récupérés : {recovered} sur {known} connus").format(
+        recovered=report.cases_recovered, known=report.cases_known)
+        + (" " + _("(dont {rebuilt} reconstitués sans leur fiche, dates estimées)").format(rebuilt=report.cases_rebuilt)
+           if report.cases_rebuilt else "") + ".")
+    losses = [(report.cases_known - report.cases_recovered, _("dossier(s) perdu(s)")),
+              (report.cases_without_state, _("dossier(s) sans leurs réponses en cours ni leur évaluation")),
+              (report.pages_missing, _("page(s) manquante(s) (fichier tronqué)")),
+              (report.pages_unreadable, _("page(s) illisible(s)")),
+              (report.cells_unreadable, _("ligne(s) illisible(s)")),
+              (report.rows_unplaced, _("ligne(s) lisible(s) mais sans table")),
+              (report.rows_dropped, _("ligne(s) en double écartée(s)"))]
+    lost = [f"{count} {label}" for count, label in losses if count > 0]
+    if lost:
+        lines.append(_("PERTES : {losses}. Tout reste dans la sauvegarde ; {pages} pages lues.").format(
+            losses=", ".join(lost), pages=report.pages_total))
+    else:
+        lines.append(_("Rien n'a été perdu ({pages} pages lues).").format(pages=report.pages_total))
     return "\n".join(lines)
 
 

@@ -45,3 +45,50 @@ def situation_file(tmp_path) -> Path:
     path = tmp_path / "situation.json"
     path.write_text(json.dumps(SITUATION))
     return path
+
+
+def add_cases(db: Path, situation_file: Path, count: int = 1) -> list[str]:
+    ids = []
+    for _ in range(count):
+        done = cli("cases", "add", situation_file, "--on", "2021-04-22", env={"ASSISTANT_DB": str(db)})
+        assert done.returncode == 0, done.stderr
+        ids.append(done.stdout.strip())
+    return ids
+
+
+class SmallDisk:
+    """A 2 MB tmpfs: `fill()` leaves (almost) no free space, `free()` gives it back."""
+
+    def __init__(self, mount: Path):
+        self.mount = mount
+        self.filler = mount / ".filler"
+
+    def fill(self, leave: int = 0) -> None:
+        with open(self.filler, "ab", buffering=0) as f:
+            try:
+                while True:
+                    f.write(b"\0" * 4096)
+                    f.flush()
+            except OSError:
+                pass
+        if leave:
+            os.truncate(self.filler, max(0, self.filler.stat().st_size - leave))
+
+    def free(self) -> None:
+        self.filler.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a small tmpfs needs root")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield SmallDisk(mount)
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
