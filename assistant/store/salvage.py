@@ -266,7 +266,8 @@ class _Reader:
                 else:
                     raise _Bad("index page in a table tree")
             except (_Bad, struct.error, IndexError):
-                self.result.pages_unreadable += 1
+                if number <= self.f.count:  # past the end: counted as missing already
+                    self.result.pages_unreadable += 1
         return rows
 
     def free_pages(self) -> set[int]:
@@ -304,6 +305,7 @@ def salvage(path: Path, template: sqlite3.Connection) -> Salvage:
     tables = _tables_from_sql(result.schema_sql, {v[1]: v[3] for _, v in master if len(v) == 5 and v[0] == "table"})
     if "cases" not in tables:  # sqlite_master unreadable: assume the current schema, place rows by shape
         result.schema_readable = False
+        result.pages_unreadable -= 1 if 1 in visited else 0  # the schema is known: page 1 lost nothing else
         result.schema_sql = []
         tables = _tables_of(template, {})
     result.tables = tables
@@ -321,23 +323,29 @@ def salvage(path: Path, template: sqlite3.Connection) -> Salvage:
         if number in visited or number in free:
             continue
         try:
-            page, start, kind = reader.header(number)
-        except (_Bad, struct.error):
+            _place_orphans(reader, number, tables, result)
+        except (_Bad, struct.error, IndexError):
             continue
-        if kind == _LEAF_TABLE:
-            for rowid, values in reader.leaf_rows(page, start):
-                fits = [t for t in tables.values() if _fits(t, values)]
-                if len(fits) == 1:
-                    result.rows[fits[0].name].setdefault(rowid, _padded(fits[0], rowid, values))
-                else:
-                    result.rows_unplaced += 1
-        else:  # indexes: only to count the case ids the file knew
-            for key in (reader.index_keys(page, start, kind) if kind in (_LEAF_INDEX, _INTERIOR_INDEX) else []):
-                result.case_ids_seen.update(v for v in key if isinstance(v, str) and CASE_ID.fullmatch(v))
     for rows in result.rows.values():
         for values in rows.values():
             result.case_ids_seen.update(v for v in values if isinstance(v, str) and CASE_ID.fullmatch(v))
     return result
+
+
+def _place_orphans(reader: _Reader, number: int, tables: dict[str, Table], result: Salvage) -> None:
+    """Rows of a table leaf page cut off from its tree, each given to the one table it fits;
+    index pages only tell which case ids the file knew."""
+    page, start, kind = reader.header(number)
+    if kind == _LEAF_TABLE:
+        for rowid, values in reader.leaf_rows(page, start):
+            fits = [t for t in tables.values() if _fits(t, values)]
+            if len(fits) == 1:
+                result.rows[fits[0].name].setdefault(rowid, _padded(fits[0], rowid, values))
+            else:
+                result.rows_unplaced += 1
+    elif kind in (_LEAF_INDEX, _INTERIOR_INDEX):
+        for key in reader.index_keys(page, start, kind):
+            result.case_ids_seen.update(v for v in key if isinstance(v, str) and CASE_ID.fullmatch(v))
 
 
 def _tables_from_sql(statements: list[str], roots: dict[str, int]) -> dict[str, Table]:
@@ -395,7 +403,11 @@ def _fits(table: Table, values: list) -> bool:
         kind = _KIND.get(table.types[i])
         if kind is not None and not isinstance(value, kind):
             return False
-    # The case log's own tables that share a shape (four text columns): told apart by content.
+    # The case log's own tables that share a shape: told apart by content.
+    for i, name in enumerate(table.columns):
+        if (name == "case_id" or (table.name == "cases" and name == "id")) and not (
+                isinstance(values[i], str) and CASE_ID.fullmatch(values[i])):
+            return False
     if table.name == "answers":
         return isinstance(values[0], str) and bool(CASE_ID.fullmatch(values[0])) and isinstance(values[3], str) \
             and bool(_TIMESTAMP.match(values[3]))

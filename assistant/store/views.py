@@ -139,7 +139,7 @@ def repair_report(report) -> str:
     losses = [(report.cases_known - report.cases_recovered, _("dossier(s) perdu(s)")),
               (report.cases_without_state, _("dossier(s) sans leurs réponses en cours ni leur évaluation")),
               (report.pages_missing, _("page(s) manquante(s) (fichier tronqué)")),
-              (report.pages_unreadable, _("page(s) illisible(s)")),
+              (report.pages_unreadable, _("page(s) illisible(s) (lignes ou seulement pointeurs)")),
               (report.cells_unreadable, _("ligne(s) illisible(s)")),
               (report.rows_unplaced, _("ligne(s) lisible(s) mais sans table")),
               (report.rows_dropped, _("ligne(s) en double écartée(s)"))]
