@@ -11,7 +11,9 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,6 +37,15 @@ _TRACKED_ON_ELIGIBILITY = ("puma", "css", "ame")
 _FILING_DEADLINES = {"ame_retro_filing_limit", "css_hospital_retro_limit", "ame_anticipated_filing"}
 
 
+@dataclass
+class Residue:
+    """Files that still hold erased cases: the log or its journal (pinned by another instance's
+    read until it closes the log) and repair backups (copies the user must delete)."""
+
+    live: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+
+
 def new_case_id() -> str:
     """Random pseudonymous id (40 bits), e.g. 'K7Q2-M9XD': derived from nothing about the person."""
     raw = "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
@@ -47,6 +58,7 @@ class CaseLog:
         self.settings = settings or settings_from_env()
         self.path = Path(path) if path is not None else self.settings.resolved_db_path()
         self.read_only = read_only
+        self.last_residue = Residue()  # of the last purge
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.db = connect(self.path, read_only=read_only, busy_timeout=self.settings.busy_timeout_s)
 
@@ -352,13 +364,14 @@ class CaseLog:
     # -- data protection -------------------------------------------------------------------
 
     @guarded
-    def erase(self, case_id: str) -> None:
-        """Erase a case's personal data, keeping only what reports count (anonymised)."""
+    def erase(self, case_id: str) -> Residue:
+        """Erase a case's personal data, keeping only what reports count (anonymised), then
+        make sure it is gone from the disk: says which files still hold it (see Residue)."""
         with write(self.db):
             self._row(case_id)
             self._anonymise(case_id)
-        self._flush_wal()
         logger.info("one case erased on request")
+        return self._flush_wal([case_id])
 
     @guarded
     def purge(self, *, older_than_months: int | None = None, on: date | None = None) -> int:
@@ -372,8 +385,7 @@ class CaseLog:
                 "SELECT id FROM cases WHERE erased_on IS NULL AND last_activity_on < ?", [cutoff])]
             for case_id in ids:
                 self._anonymise(case_id)
-        if ids:
-            self._flush_wal()
+        self.last_residue = self._flush_wal(ids) if ids else Residue()
         logger.info("retention purge (%d months): %d case(s) anonymised", months, len(ids))
         return len(ids)
 
@@ -395,9 +407,17 @@ class CaseLog:
             self.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
         self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
 
-    def _flush_wal(self) -> None:
-        """Best effort: move erased pages out of the WAL file (secure_delete zeroes them)."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    def _flush_wal(self, case_ids: list[str]) -> Residue:
+        """Write the erased (zeroed, secure_delete) pages over the old ones in the file and empty
+        the journal, waiting up to the busy timeout for other instances' reads to end (their
+        snapshot pins the old pages); then look for the ids in the files and repair backups."""
+        deadline = time.monotonic() + self.settings.busy_timeout_s
+        while self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        from assistant.store.repair import backups_holding, files_holding
+
+        live = [self.path, Path(f"{self.path}-wal")]
+        return Residue(live=files_holding(live, case_ids), backups=backups_holding(self.path, case_ids))
 
     # -- helpers ---------------------------------------------------------------------------------
 

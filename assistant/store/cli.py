@@ -252,8 +252,22 @@ def erase(ctx, case_id: str, yes: bool) -> None:
     log = _open(ctx)
     log.get_case(case_id)  # unknown id: say so before asking
     if yes or click.confirm(f"Effacer définitivement le dossier {case_id} ?"):
-        log.erase(case_id)
+        residue = log.erase(case_id)
         click.echo(f"Dossier {case_id} effacé (seuls des comptes anonymes sont conservés).")
+        _tell_residue(residue)
+
+
+def _tell_residue(residue) -> None:
+    """Erased data still on the disk: where, and how it goes away (status 1)."""
+    if residue.live:
+        click.echo("Les données effacées restent sur le disque dans " + ", ".join(map(str, residue.live))
+                   + " tant qu'une autre instance de l'assistant garde la base ouverte : elles disparaîtront "
+                   "quand elle la fermera.", err=True)
+    if residue.backups:
+        click.echo("Des copies de sauvegarde de réparation les contiennent encore : " + ", ".join(map(str, residue.backups))
+                   + " (supprimez-les quand elles ne servent plus).", err=True)
+    if residue.live or residue.backups:
+        raise SystemExit(1)
 
 
 @cases.command()
@@ -270,6 +284,7 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
     if yes or click.confirm(f"Anonymiser les dossiers sans activité depuis {months} mois ?"):
         count = log.purge(older_than_months=months, on=_date(on, "--on"))
         click.echo(f"{count} dossier(s) anonymisé(s).")
+        _tell_residue(log.last_residue)
 
 
 @cases.command()

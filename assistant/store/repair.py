@@ -284,12 +284,26 @@ def _read_only(path: Path) -> contextlib.closing[sqlite3.Connection]:
     return contextlib.closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True))
 
 
-def backups_holding(path: Path, case_id: str) -> list[Path]:
-    """Repair backups beside the case log whose bytes still hold `case_id`."""
-    needle = case_id.encode()
+def backups_holding(path: Path, case_ids: list[str]) -> list[Path]:
+    """Repair backups beside the case log (and their journals) whose bytes hold one of the ids."""
+    path = Path(path)
+    return files_holding(sorted(path.parent.glob(f"{path.name}.*.bak*")), case_ids)
+
+
+def files_holding(paths: list[Path], case_ids: list[str]) -> list[Path]:
+    """The files among `paths` whose bytes contain one of `case_ids` (read by chunks)."""
+    needles = [case_id.encode() for case_id in case_ids]
+    if not needles:
+        return []
+    overlap = max(len(n) for n in needles) - 1
     found = []
-    for backup in sorted(Path(path).parent.glob(f"{Path(path).name}.*.bak*")):
-        with contextlib.suppress(OSError):
-            if needle in backup.read_bytes():
-                found.append(backup)
+    for path in paths:
+        with contextlib.suppress(OSError), open(path, "rb") as f:
+            tail = b""
+            while chunk := f.read(_CHUNK):
+                window = tail + chunk
+                if any(n in window for n in needles):
+                    found.append(path)
+                    break
+                tail = window[-overlap:] if overlap else b""
     return found
