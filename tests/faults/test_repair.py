@@ -97,7 +97,7 @@ def test_the_backup_is_owner_only_from_its_creation(logged, tmp_path, monkeypatc
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600 and backup.read_bytes() == db.read_bytes()
 
 
-def test_writes_are_refused_once_damage_is_seen(tmp_path, situation_file):
+def test_writes_are_refused_once_damage_is_seen(tmp_path, situation_file):  # small log: checked at each opening
     db = tmp_path / "cases.db"
     ids = add_cases(db, situation_file, 3)
     data = bytearray(db.read_bytes())
@@ -120,3 +120,48 @@ def test_repair_of_an_intact_file_changes_nothing(logged, tmp_path):
     before = db.read_bytes()
     done = cli("cases", "repair", env={"ASSISTANT_DB": str(db)})
     assert done.returncode == 0 and "intacte" in done.stdout and db.read_bytes() == before
+
+
+def _damage_an_index(db: Path, name: str = "idx_events_case_id_id") -> bytes:
+    data = bytearray(db.read_bytes())
+    root = _count(db, f"SELECT rootpage FROM sqlite_master WHERE name = '{name}'")
+    data[(root - 1) * damage.PAGE + 8:root * damage.PAGE] = b"\x07" * (damage.PAGE - 8)
+    db.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_large_log_is_checked_once_a_day(tmp_path, situation_file, monkeypatch):
+    from assistant.store import health
+    from assistant.store.caselog import CaseLog
+    from assistant.store.errors import StoreDamaged
+
+    monkeypatch.setattr(health, "SMALL_BYTES", 0)  # every log counts as large
+    db = tmp_path / "cases.db"
+    ids = add_cases(db, situation_file, 2)
+    with CaseLog(db):
+        pass  # today's check ran and found the file sound
+    assert Path(f"{db}.check").read_text().split()[0] == "ok"
+    _damage_an_index(db)
+    with CaseLog(db) as log:  # already checked today: not read again (0.9 s at 100,000 cases)
+        log.add_note(ids[0], "same day")
+    Path(f"{db}.check").write_text("ok 2000-01-01\n")  # the next day
+    with CaseLog(db) as log, pytest.raises(StoreDamaged, match="cases repair"):
+        log.add_note(ids[0], "next day")
+
+
+def test_corruption_reported_by_sqlite_is_remembered(tmp_path, situation_file, monkeypatch):
+    from assistant.store import health
+    from assistant.store.caselog import CaseLog
+    from assistant.store.errors import StoreDamaged
+
+    monkeypatch.setattr(health, "check_due", lambda path: False)  # no quick_check: only SQLite's report
+    db = tmp_path / "cases.db"
+    ids = add_cases(db, situation_file, 2)
+    _damage_an_index(db, "events")
+    with CaseLog(db) as log:
+        with pytest.raises(StoreDamaged):
+            log.timeline(ids[0])  # reads through the damaged index
+        with pytest.raises(StoreDamaged, match="cases repair"):
+            log.close_case(ids[1])
+    with CaseLog(db) as log, pytest.raises(StoreDamaged, match="cases repair"):  # and in the next process
+        log.close_case(ids[1])
