@@ -165,3 +165,24 @@ def test_corruption_reported_by_sqlite_is_remembered(tmp_path, situation_file, m
             log.close_case(ids[1])
     with CaseLog(db) as log, pytest.raises(StoreDamaged, match="cases repair"):  # and in the next process
         log.close_case(ids[1])
+
+
+def test_repair_refuses_while_another_instance_has_the_log_open(logged, tmp_path):
+    db = _damaged(logged, tmp_path, "garbage")
+    before = db.read_bytes()
+    other = sqlite3.connect(db)  # the app, open at another counter
+    other.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        done = cli("cases", "repair", env={"ASSISTANT_DB": str(db)})
+    finally:
+        other.close()
+    assert done.returncode == 1 and "autre instance" in done.stderr, done
+    assert db.read_bytes() == before and not list(tmp_path.glob("cases.db.*.bak"))
+
+
+def test_a_rebuild_left_by_a_killed_repair_is_removed_by_the_next(logged, tmp_path):
+    db = _damaged(logged, tmp_path, "garbage")
+    stale = tmp_path / "cases.db.20250303-100000-000000.repairing"
+    stale.write_bytes(b"partial")
+    assert cli("cases", "repair", env={"ASSISTANT_DB": str(db)}).returncode in (0, 1)
+    assert not stale.exists()
