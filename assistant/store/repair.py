@@ -141,7 +141,7 @@ def repair(path: Path) -> RepairReport:
     if in_use(path):
         raise StoreBusy(f"La base {path} est ouverte par une autre instance de l'assistant : fermez-la, "
                         "puis relancez la réparation (rien n'a été modifié).")
-    for stale in path.parent.glob(f"{path.name}.*.repairing"):  # left by a repair killed half-way
+    for stale in path.parent.glob(f"{path.name}.*.repairing*"):  # left by a repair killed half-way
         stale.unlink(missing_ok=True)
     report = RepairReport(backup=backup_copy(path), intact=_is_intact(path))
     logger.info("case log %s: backup copy %s made before repair", path, report.backup)
@@ -162,8 +162,10 @@ def repair(path: Path) -> RepairReport:
     except BaseException:
         fresh.unlink(missing_ok=True)
         raise
+    finally:
+        clear_damage(fresh)  # the health state of the rebuilt file before it took the log's name
     clear_damage(path)
-    logger.warning("case log %s rebuilt: %s", path, report.salvaged)
+    logger.info("case log %s rebuilt: %s", path, report.salvaged)
     return report
 
 

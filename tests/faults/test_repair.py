@@ -186,3 +186,4 @@ def test_a_rebuild_left_by_a_killed_repair_is_removed_by_the_next(logged, tmp_pa
     stale.write_bytes(b"partial")
     assert cli("cases", "repair", env={"ASSISTANT_DB": str(db)}).returncode in (0, 1)
     assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".repairing" in p.name) == []
