@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import os
 import sqlite3
@@ -26,7 +25,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
-from assistant.files import create_private, write_private
+from assistant.files import create_private
 from assistant.store.db import clear_damage, connect
 from assistant.store.errors import StoreBusy, StoreError
 from assistant.store.salvage import CASE_ID, salvage
@@ -34,7 +33,6 @@ from assistant.store.schema import MIGRATIONS
 
 logger = logging.getLogger(__name__)  # paths and counts only
 
-BACKUP_GLOB = "*.bak"
 _CHUNK = 1 << 20
 
 
@@ -53,6 +51,7 @@ class RepairReport:
     cells_unreadable: int = 0
     rows_unplaced: int = 0
     rows_dropped: int = 0  # duplicates refused by a unique index
+    schema_rebuilt: bool = False  # the file's schema was unreadable: the current one was used
 
     @property
     def lost(self) -> bool:
@@ -118,6 +117,10 @@ def _sync_folder(folder: Path) -> None:
 
 def in_use(path: Path) -> bool:
     """Whether another process has the case log open (it holds a lock on the -shm index)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locks refuse what cannot be done
+        return False
     try:
         fd = os.open(f"{path}-shm", os.O_RDONLY)
     except OSError:
@@ -193,6 +196,7 @@ def _rebuild(path: Path, fresh: Path, report: RepairReport) -> None:
     report.pages_total, report.pages_missing = found.pages_total, found.pages_missing
     report.pages_unreadable, report.cells_unreadable = found.pages_unreadable, found.cells_unreadable
     report.rows_unplaced = found.rows_unplaced
+    report.schema_rebuilt = not found.schema_readable
 
     os.close(create_private(fresh))  # owner-only before SQLite writes a byte into it
     conn = sqlite3.connect(fresh, isolation_level=None)

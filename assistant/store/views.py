@@ -132,6 +132,8 @@ def repair_report(report) -> str:
         return "\n".join(lines)
     lines.append(_("Base reconstruite avec les lignes lisibles : ")
                  + ", ".join(f"{table} {count}" for table, count in report.salvaged.items()))
+    if report.schema_rebuilt:
+        lines.append(_("Schéma de la base illisible : le schéma de cette version a été utilisé."))
     lines.append(_("Dossiers récupérés : {recovered} sur {known} connus").format(
         recovered=report.cases_recovered, known=report.cases_known)
         + (" " + _("(dont {rebuilt} reconstitués sans leur fiche, dates estimées)").format(rebuilt=report.cases_rebuilt)
