@@ -41,9 +41,9 @@ def _run(args: list[str]) -> int:
 
         return dialog(args[1:])
     from assistant.cli import run
+    from assistant.output import run_checking_stdout
 
-    run(args)  # exits with the command's status
-    return 0
+    return run_checking_stdout(lambda: run(args))  # the command's status; stdout errors: one line, 1
 
 
 def _fail(message: str, status: int, **params) -> int:

@@ -9,17 +9,19 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from assistant.display import capped
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_iso(text: str) -> date:
     """A strict YYYY-MM-DD date; ValueError (in French) otherwise, e.g. for 2025-02-30."""
-    if not _ISO.match(text):
-        raise ValueError(f"date {text!r} : format attendu AAAA-MM-JJ")
+    if not _ISO.fullmatch(text):
+        raise ValueError(f"date {capped(text)} : format attendu AAAA-MM-JJ")
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"date impossible {text!r}") from None
+        raise ValueError(f"date impossible {capped(text)}") from None
 
 
 def _days_in_month(year: int, month: int) -> int:

@@ -44,6 +44,13 @@ def _fail(message: str) -> int:
 
 
 def main(argv: list[str]) -> int:
+    """The command, with its output checked (closed, full disk, broken pipe: one line, status 1)."""
+    from assistant.output import run_checking_stdout
+
+    return run_checking_stdout(lambda: _evaluate(argv))
+
+
+def _evaluate(argv: list[str]) -> int:
     from assistant.dates import parse_iso
     from assistant.engine import evaluate
     from assistant.knowledge.base import KnowledgeError

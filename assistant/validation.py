@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.dates import age_on, fr
+from assistant.display import capped
 
 _SITUATION_PY = Path(__file__).with_name("situation.py")
 
@@ -45,9 +46,7 @@ _validator = None
 def _compiled_validator():
     global _validator
     if _validator is None:
-        from pydantic_core import SchemaValidator
-
-        _validator = SchemaValidator(_cached_schema())
+        _validator = _cached_validator()
     return _validator
 
 
@@ -67,23 +66,44 @@ def _plain(node):
     return node
 
 
-def _cached_schema() -> dict:
+def _cached_validator():
     import pydantic_core
+    from pydantic_core import SchemaValidator
 
-    from assistant.cache import cache_dir, fingerprint, write_atomically
+    from assistant.cache import cache_dir, fingerprint, read_trusted, write_atomically
 
     key = fingerprint([_SITUATION_PY.read_bytes(), pydantic_core.__version__.encode()])
     base = cache_dir()
     path = None if base is None else base / f"situation-{key}.json"
-    if path is not None:
+    payload = read_trusted(path) if path is not None else None
+    if payload is not None:
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return _checked(SchemaValidator(json.loads(payload)))
+        except Exception:  # a cache that does not make sense is rebuilt, never trusted
             pass
     schema = compiled_schema()
+    validator = _checked(SchemaValidator(schema))
     if path is not None:
         write_atomically(path, json.dumps(schema).encode())
-    return schema
+    return validator
+
+
+_MUST_REFUSE = ('{"person": 1}', '{"person": {"sex": "?"}}', '[]')
+
+
+def _checked(validator):
+    """The validator, if it refuses what the situation schema refuses (else ValueError)."""
+    from pydantic_core import ValidationError
+
+    for text in _MUST_REFUSE:
+        try:
+            validator.validate_json(text)
+        except ValidationError:
+            continue
+        raise ValueError("situation schema accepts anything")
+    if not isinstance(validator.validate_json("{}"), dict):
+        raise ValueError("situation schema gives no situation")
+    return validator
 
 
 def _iso(value):
@@ -115,15 +135,15 @@ def _first_error(e) -> SituationError:
     kind = err["type"]
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "").replace(" or ", " ou ")
-        message = f"valeur inconnue {err.get('input')!r} (attendu : {expected})"
+        message = f"valeur inconnue {capped(err.get('input'))} (attendu : {expected})"
     elif kind in ("greater_than_equal", "less_than_equal"):
         bound = next(iter(err.get("ctx", {}).values()), "")
         word = "au moins" if kind == "greater_than_equal" else "au plus"
-        message = f"doit valoir {word} {bound} (reçu {err.get('input')!r})"
+        message = f"doit valoir {word} {bound} (reçu {capped(err.get('input'))})"
     else:
         message = _MESSAGES.get(kind, err["msg"])
         if kind not in ("json_invalid", "dict_type"):
-            message += f" (reçu {err.get('input')!r})"
+            message += f" (reçu {capped(err.get('input'))})"
     if kind == "json_invalid":
         field = "situation"
     return SituationError(field, message)

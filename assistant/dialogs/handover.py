@@ -3,14 +3,13 @@ the deadlines as an iCalendar file. Same sections as the result card of the chat
 
 from __future__ import annotations
 
-import os
-
 import html
 from datetime import date
 from pathlib import Path
 
 from assistant.dialogs import ics
 from assistant.dialogs.outcome import Entry, sections, source_text
+from assistant.files import write_new
 from assistant.i18n import _, long_date
 
 MARKS = {True: "[x] ", False: "[ ] ", None: ""}
@@ -74,16 +73,10 @@ def deadlines_calendar(assessment: dict) -> str:
 def export(folder: Path, stem: str, assessment: dict, on: date, facts: list[tuple[str, str]],
            checklist: dict[str, bool], case_id: str | None = None) -> list[Path]:
     """Write `stem.md`, `stem.html` and `stem.ics` into `folder`; returns the paths written.
-    `case_id`: the case number, printed on the slip (none when nothing is recorded)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        folder / f"{stem}.md": markdown(assessment, on, facts, checklist, case_id),
-        folder / f"{stem}.html": html_page(assessment, on, facts, checklist, case_id),
-        folder / f"{stem}.ics": deadlines_calendar(assessment),
-    }
-    for path, text in files.items():
-        # The slip describes a person: owner-only, like the case log (seeds 001/004 Annexe 1).
-        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(path, 0o600)  # an older export of the same name may have had wider rights
-    return list(files)
+    `case_id`: the case number, printed on the slip (none when nothing is recorded).
+
+    The slip describes a person: new owner-only files (seeds 001/004 Annexe 1), never written
+    through a link nor over an earlier slip (then named `stem-2.md`...)."""
+    texts = [markdown(assessment, on, facts, checklist, case_id), html_page(assessment, on, facts, checklist, case_id),
+             deadlines_calendar(assessment)]
+    return write_new(folder, [f"{stem}.md", f"{stem}.html", f"{stem}.ics"], [t.encode("utf-8") for t in texts])

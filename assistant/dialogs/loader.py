@@ -8,13 +8,13 @@ the user cache (as the knowledge base is), so that the app starts without parsin
 from __future__ import annotations
 
 import hashlib
-import pickle
+import marshal
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.cache import cache_dir, write_atomically
+from assistant.cache import cache_dir, read_trusted, write_atomically
 
-from assistant.dialogs.model import Bank, Dialog, Question
+from assistant.dialogs.model import Bank, Dialog, Question, from_plain, to_plain
 
 DATA_DIR = Path(__file__).parent / "data"
 _CODE = tuple(Path(__file__).parent / name for name in ("model.py", "schema.py", "loader.py"))
@@ -95,13 +95,14 @@ def load() -> Dialogs:
     for path in sorted(DATA_DIR.glob("*.yaml")) + list(_CODE):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     cache = cache_dir()
-    cached = cache / f"dialogs-{digest.hexdigest()[:24]}.pickle" if cache else None
-    if cached and cached.is_file():
-        try:
-            return Dialogs(pickle.loads(cached.read_bytes()))
-        except Exception:  # a damaged cache is rebuilt, never trusted
+    cached = cache / f"dialogs-{digest.hexdigest()[:24]}.marshal" if cache else None
+    payload = read_trusted(cached) if cached else None
+    if payload is not None:
+        try:  # plain data: a cache never carries code
+            return Dialogs(from_plain(marshal.loads(payload)))
+        except Exception:  # a cache that does not make sense is rebuilt, never trusted
             pass
     bank = _validate(DATA_DIR)
     if cached:
-        write_atomically(cached, pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(cached, marshal.dumps(to_plain(bank)))
     return Dialogs(bank)

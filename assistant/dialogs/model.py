@@ -1,7 +1,7 @@
 """The dialog bank as the runner uses it: plain frozen dataclasses, no pydantic.
 
-`schema.py` validates the YAML files into these classes; the app loads them from a pickle
-cache, so it starts without importing pydantic. A question fills situation fields (dotted paths
+`schema.py` validates the YAML files into these classes; the app loads them from a cache of
+plain values (`to_plain` / `from_plain`), so it starts without importing pydantic. A question fills situation fields (dotted paths
 of `contract/EVALUATE.md`) or, for paths starting with `case.`, facts of the consultation that
 the engine never sees (the request the documents dialog is about). Texts are French source
 strings, translated with gettext where they are shown.
@@ -9,7 +9,7 @@ strings, translated with gettext where they are shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as _default
+from dataclasses import asdict, dataclass, field as _default
 from typing import Any, Literal, Optional
 
 AnswerType = Literal["choice", "yes_no", "date", "amount", "number", "multi_choice"]
@@ -98,3 +98,27 @@ class Bank:
     questions: list[Question]
     dialogs: list[Dialog]
     start: str
+
+
+def to_plain(bank: Bank) -> dict:
+    """The bank as plain dicts, lists and scalars (what the cache stores: data, never code)."""
+    return asdict(bank)
+
+
+def from_plain(data: dict) -> Bank:
+    """The bank back from `to_plain`; TypeError or KeyError if the data is not one."""
+
+    def sources(items):
+        return [Source(**s) for s in items]
+
+    def question(q):
+        return Question(**{**q, "sources": sources(q["sources"]), "options": [Option(**o) for o in q["options"]]})
+
+    def dialog(d):
+        checklist = d["checklist"]
+        if checklist is not None:
+            checklist = Checklist(**{**checklist, "sources": sources(checklist["sources"])})
+        return Dialog(**{**d, "checklist": checklist})
+
+    return Bank(questions=[question(q) for q in data["questions"]], dialogs=[dialog(d) for d in data["dialogs"]],
+                start=data["start"])

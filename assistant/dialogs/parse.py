@@ -163,6 +163,11 @@ def match_option(text: str, choices: dict[str, list[str]]) -> str | None:
     for alias, option in flat:
         if alias == query:
             return option
+    # Only words are matched loosely: a one- or two-letter alias ("h", "f") must be typed as it
+    # is, else "@SUM(1)" would be read as "m" (Homme) through a partial match on one letter.
+    flat = [(alias, option) for alias, option in flat if len(alias) >= 3]
+    if len(query) < 3 or not flat:
+        return None
     found = process.extract(query, [a for a, _ in flat], scorer=fuzz.WRatio, score_cutoff=86, limit=5)
     # An alias of three letters or fewer counts only as a word of its own: "non" is not in "renoncement".
     words = query.split()

@@ -2,7 +2,7 @@
 
 The slow path (YAML + pydantic) runs once per content; afterwards the compiled data (plain
 dicts, lists, strings and numbers: dates as ISO text) is read with `marshal` from the user
-cache, so `evaluate` starts without importing pydantic models, YAML or pickle. The cache is
+cache, so `evaluate` starts without importing pydantic models or YAML. The cache is
 keyed by a CRC-32 fingerprint of the files' names and bytes (and of the compiling code); the
 sha256 content hash reported in every assessment is computed when compiling and kept inside.
 """
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from assistant.cache import cache_dir as default_cache_dir
-from assistant.cache import fingerprint, write_atomically
+from assistant.cache import fingerprint, read_trusted, write_atomically
 from assistant.i18n import _
 from assistant.knowledge.base import KnowledgeBase, KnowledgeError
 from assistant.knowledge.required import missing
@@ -61,12 +61,13 @@ def _load(data_dir: Path, cache_dir: Path | None) -> KnowledgeBase:
     key = fingerprint([b for pair in files for b in pair] + [p.read_bytes() for p in _CODE] + [sys.version.encode()])
     base = cache_dir if cache_dir is not None else default_cache_dir()
     cache = None if base is None else base / f"kb-{key}.marshal"
-    if cache is not None and cache.is_file():
+    payload = read_trusted(cache) if cache is not None else None
+    if payload is not None:
         try:
-            compiled = marshal.loads(cache.read_bytes())
+            compiled = marshal.loads(payload)
             if compiled.get("fingerprint") == key:
                 return KnowledgeBase(compiled)
-        except Exception:  # a damaged cache is rebuilt, never trusted
+        except Exception:  # a cache that does not make sense is rebuilt, never trusted
             pass
     from assistant.knowledge.compile import compile_files
 

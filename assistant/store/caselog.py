@@ -12,7 +12,9 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +35,15 @@ _INITIALS = re.compile(r"^[A-Z]{1,4}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 # What an agent may type for a Crockford character (ids never hold them), and the separators.
 _ID_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
+
+
+@dataclass
+class Residue:
+    """Files that still hold erased cases: the log or its journal (pinned by another instance's
+    read until it closes the log) and repair backups (copies the user must delete)."""
+
+    live: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
 
 
 def new_case_id() -> str:
@@ -67,6 +78,7 @@ class CaseLog:
         self.settings = settings or settings_from_env()
         self.path = Path(path) if path is not None else self.settings.resolved_db_path()
         self.read_only = read_only
+        self.last_residue = Residue()  # of the last purge
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.db = connect(self.path, read_only=read_only, busy_timeout=self.settings.busy_timeout_s)
 
@@ -203,6 +215,10 @@ class CaseLog:
         text = text.strip()
         if not text:
             raise InvalidValue("Note vide.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes given on the command line
+            raise InvalidValue("Note illisible : le texte n'est pas en UTF-8 (vérifiez l'encodage du terminal).") from None
         stamp = self._stamp()
         with write(self.db):
             self._touch(case_id, stamp)
@@ -424,13 +440,14 @@ class CaseLog:
 
     @guarded
     @_by_id
-    def erase(self, case_id: str) -> None:
-        """Erase a case's personal data, keeping only what reports count (anonymised)."""
+    def erase(self, case_id: str) -> Residue:
+        """Erase a case's personal data, keeping only what reports count (anonymised), then
+        make sure it is gone from the disk: says which files still hold it (see Residue)."""
         with write(self.db):
             self._row(case_id)
             self._anonymise(case_id)
-        self._flush_wal()
         logger.info("one case erased on request")
+        return self._flush_wal([case_id])
 
     @guarded
     def purge(self, *, older_than_months: int | None = None, on: date | None = None) -> int:
@@ -444,8 +461,7 @@ class CaseLog:
                 "SELECT id FROM cases WHERE erased_on IS NULL AND last_activity_on < ?", [cutoff])]
             for case_id in ids:
                 self._anonymise(case_id)
-        if ids:
-            self._flush_wal()
+        self.last_residue = self._flush_wal(ids) if ids else Residue()
         logger.info("retention purge (%d months): %d case(s) anonymised", months, len(ids))
         return len(ids)
 
@@ -471,9 +487,17 @@ class CaseLog:
             self.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
         self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
 
-    def _flush_wal(self) -> None:
-        """Best effort: move erased pages out of the WAL file (secure_delete zeroes them)."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    def _flush_wal(self, case_ids: list[str]) -> Residue:
+        """Write the erased (zeroed, secure_delete) pages over the old ones in the file and empty
+        the journal, waiting up to the busy timeout for other instances' reads to end (their
+        snapshot pins the old pages); then look for the ids in the files and repair backups."""
+        deadline = time.monotonic() + self.settings.busy_timeout_s
+        while self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        from assistant.store.repair import backups_holding, files_holding
+
+        live = [self.path, Path(f"{self.path}-wal")]
+        return Residue(live=files_holding(live, case_ids), backups=backups_holding(self.path, case_ids))
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -562,7 +586,7 @@ def _initials(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     cleaned = re.sub(r"[\s.\-]", "", value).upper()
-    if not _INITIALS.match(cleaned):
+    if not _INITIALS.fullmatch(cleaned):
         raise InvalidValue("Initiales : 1 à 4 lettres seulement (jamais le nom).")
     return cleaned
 
@@ -570,7 +594,7 @@ def _initials(value: str | None) -> str | None:
 def _code(value: str | None, what: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _CODE.match(value):
+    if not _CODE.fullmatch(value):
         raise InvalidValue(f"Code {what} invalide : lettres, chiffres, . _ - (32 au plus).")
     return value
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +16,8 @@ import click
 
 from assistant.cli_base import Command, Group
 from assistant.dates import parse_iso
+from assistant.display import escape_controls_json
+from assistant.files import write_private
 from assistant.i18n import _, short_date
 from assistant.store import views
 from assistant.store.caselog import REFERRAL_KINDS, CaseLog
@@ -40,6 +41,9 @@ def _handled(command):
             _fail(str(error), 2)
         except (StoreError, KnowledgeError) as error:
             _fail(str(error), 1)
+        except OSError as error:  # e.g. a data folder this user may not enter
+            where = f" {error.filename}" if error.filename else ""
+            _fail(f"Accès impossible à{where} : {error.strerror} (vérifiez les droits du dossier de données).", 1)
 
     return wrapper
 
@@ -77,7 +81,7 @@ def _kb():
 
 
 def _json_out(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(escape_controls_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 _db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
@@ -236,8 +240,22 @@ def erase(ctx, case_id: str, yes: bool) -> None:
     log = _open(ctx)
     log.get_case(case_id)  # unknown id: say so before asking
     if yes or click.confirm(f"Effacer définitivement le dossier {case_id} ?"):
-        log.erase(case_id)
+        residue = log.erase(case_id)
         click.echo(f"Dossier {case_id} effacé (seuls des comptes anonymes sont conservés).")
+        _tell_residue(residue)
+
+
+def _tell_residue(residue) -> None:
+    """Erased data still on the disk: where, and how it goes away (status 1)."""
+    if residue.live:
+        click.echo("Les données effacées restent sur le disque dans " + ", ".join(map(str, residue.live))
+                   + " tant qu'une autre instance de l'assistant garde la base ouverte : elles disparaîtront "
+                   "quand elle la fermera.", err=True)
+    if residue.backups:
+        click.echo("Des copies de sauvegarde de réparation les contiennent encore : " + ", ".join(map(str, residue.backups))
+                   + " (supprimez-les quand elles ne servent plus).", err=True)
+    if residue.live or residue.backups:
+        raise SystemExit(1)
 
 
 @cases.command()
@@ -254,6 +272,7 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
     if yes or click.confirm(f"Anonymiser les dossiers sans activité depuis {months} mois ?"):
         count = log.purge(older_than_months=months, on=_date(on, "--on"))
         click.echo(f"{count} dossier(s) anonymisé(s).")
+        _tell_residue(log.last_residue)
 
 
 @cases.command()
@@ -264,13 +283,14 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
 @_handled
 def export(ctx, case_id: str, output: Path | None) -> None:
     """Exporter un dossier en JSON (droit d'accès de la personne)."""
-    text = json.dumps(_open(ctx).export_case(case_id), ensure_ascii=False, indent=2) + "\n"
+    text = escape_controls_json(json.dumps(_open(ctx).export_case(case_id), ensure_ascii=False, indent=2)) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return
     try:
-        with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
-            f.write(text)
+        write_private(output, text.encode("utf-8"))
+    except FileExistsError:
+        _fail(f"{output} existe déjà : choisissez un autre nom (rien n'a été écrit).", 1)
     except OSError as error:
         _fail(f"Impossible d'écrire {output} : {error.strerror}", 1)
 
@@ -282,8 +302,11 @@ def repair(ctx) -> None:
     """Sauvegarder puis réparer une base endommagée (récupère les lignes lisibles)."""
     from assistant.store.repair import repair as run
 
-    settings, _ = ctx.obj
-    click.echo(views.repair_report(run(settings.resolved_db_path())))
+    settings, _read_only = ctx.obj
+    report = run(settings.resolved_db_path())
+    click.echo(views.repair_report(report))
+    if report.lost:
+        raise SystemExit(1)
 
 
 @click.command(cls=Command)

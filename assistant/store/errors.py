@@ -38,8 +38,23 @@ class StoreReadOnly(StoreError):
     """A write was attempted on a read-only opening, or the file cannot be written."""
 
 
+class StoreFull(StoreError):
+    """The disk is full: nothing was written."""
+
+
+FULL_BELOW = 1 << 20  # an I/O error with less free space than this is told as a full disk
+
 # Primary SQLite result codes (sqlite3 errors carry them since Python 3.11).
-_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def _nearly_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def translate(error: sqlite3.Error, path: Path | str) -> StoreError:
@@ -51,15 +66,20 @@ def translate(error: sqlite3.Error, path: Path | str) -> StoreError:
             "Réessayez dans un instant (ou ouvrez-la en lecture seule avec --read-only)."
         )
     if code in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
+        from assistant.store import health
+
+        health.mark_damaged(Path(path))  # remembered: writes are refused until repaired
         return StoreDamaged(
             f"La base {path} est endommagée ou n'est pas une base du journal des dossiers ; "
             "elle n'a pas été modifiée. Essayez --read-only pour consulter, ou "
             "`cases repair` (une copie de sauvegarde est faite avant toute réparation)."
         )
     if code == _READONLY or "readonly" in text:
-        return StoreReadOnly(f"La base {path} est ouverte en lecture seule : rien n'a été enregistré.")
-    if code == _FULL:
-        return StoreError(f"Disque plein : la base {path} n'a pas pu être écrite ; rien n'a été perdu.")
+        return StoreReadOnly(f"La base {path} est ouverte en lecture seule (fichier ou dossier non modifiable) : "
+                             "rien n'a été enregistré.")
+    if code == _FULL or (code == _IOERR and _nearly_full(Path(path))):
+        return StoreFull(f"Disque plein : la base {path} n'a pas pu être écrite ; rien n'a été enregistré, "
+                         "rien de ce qui l'était n'est perdu. Libérez de la place puis recommencez.")
     if code == _CANTOPEN:
         return StoreError(f"Impossible d'ouvrir la base {path} (dossier absent ou droits insuffisants).")
     return StoreError(f"Erreur de la base {path} : {error}")

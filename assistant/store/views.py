@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dates import fr
+from assistant.display import escape_controls
 from assistant.i18n import N_, _
 from assistant.store.followup import KIND_LABELS, STATUS_LABELS, Deadline, deadlines
 
@@ -93,7 +94,7 @@ def referral_line(referral: dict) -> str:
 def _event_detail(event: dict) -> str:
     data = event["data"] or {}
     if event["kind"] == "note":
-        return f" : {data['text']}"
+        return f" : {escape_controls(data['text'])}"
     if event["kind"] == "answer":
         return f" : {data['question_id']}"
     if event["kind"] == "request":
@@ -153,8 +154,25 @@ def repair_report(report) -> str:
         return "\n".join(lines)
     lines.append(_("Base reconstruite avec les lignes lisibles : ")
                  + ", ".join(f"{table} {count}" for table, count in report.salvaged.items()))
-    if report.unreadable:
-        lines.append(_("Tables en partie illisibles (le reste est dans la sauvegarde) : ") + ", ".join(report.unreadable))
+    if report.schema_rebuilt:
+        lines.append(_("Schéma de la base illisible : le schéma de cette version a été utilisé."))
+    lines.append(_("Dossiers récupérés : {recovered} sur {known} connus").format(
+        recovered=report.cases_recovered, known=report.cases_known)
+        + (" " + _("(dont {rebuilt} reconstitués sans leur fiche, dates estimées)").format(rebuilt=report.cases_rebuilt)
+           if report.cases_rebuilt else "") + ".")
+    losses = [(report.cases_known - report.cases_recovered, _("dossier(s) perdu(s)")),
+              (report.cases_without_state, _("dossier(s) sans leurs réponses en cours ni leur évaluation")),
+              (report.pages_missing, _("page(s) manquante(s) (fichier tronqué)")),
+              (report.pages_unreadable, _("page(s) illisible(s) (lignes ou seulement pointeurs)")),
+              (report.cells_unreadable, _("ligne(s) illisible(s)")),
+              (report.rows_unplaced, _("ligne(s) lisible(s) mais sans table")),
+              (report.rows_dropped, _("ligne(s) en double écartée(s)"))]
+    lost = [f"{count} {label}" for count, label in losses if count > 0]
+    if lost:
+        lines.append(_("PERTES : {losses}. Tout reste dans la sauvegarde ; {pages} pages lues.").format(
+            losses=", ".join(lost), pages=report.pages_total))
+    else:
+        lines.append(_("Rien n'a été perdu ({pages} pages lues).").format(pages=report.pages_total))
     return "\n".join(lines)
 
 

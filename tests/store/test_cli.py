@@ -129,8 +129,8 @@ def test_missing_damaged_and_read_only_databases(run, tmp_path):
     bad.write_bytes(b"\x00garbage" * 512)
     damaged = run("report", "--db", str(bad), "--from", "2025-01-01", "--to", "2025-12-31")
     assert damaged.exit_code == 1 and "endommagée" in damaged.stderr and "Traceback" not in damaged.output
-    repaired = run("cases", "--db", str(bad), "repair")
-    assert repaired.exit_code == 0 and "Copie de sauvegarde" in repaired.stdout
+    repaired = run("cases", "--db", str(bad), "repair")  # no page of a case log: no case known, none lost
+    assert repaired.exit_code == 0 and "Copie de sauvegarde" in repaired.stdout and "0 sur 0" in repaired.stdout
     assert list(tmp_path.glob("bad.db.*.bak"))[0].read_bytes() == b"\x00garbage" * 512
     assert run("cases", "--db", str(bad), "list").stdout.strip() == "Aucun dossier."
 

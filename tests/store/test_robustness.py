@@ -120,8 +120,8 @@ def test_repair_backs_up_then_salvages_readable_rows(db_path):
     report = repair(db_path)
 
     assert report.backup.read_bytes() == bytes(damaged)
-    assert not report.intact and report.unreadable == ["answers"]
-    assert report.salvaged["cases"] == 3
+    assert not report.intact and report.pages_unreadable == 1 and report.lost
+    assert report.salvaged["cases"] == 3 and report.cases_known == 3
     with CaseLog(db_path) as log:
         assert sorted(c["id"] for c in log.list_cases()) == sorted(kept)
 

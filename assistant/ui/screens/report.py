@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from assistant.dialogs.parse import parse_date
+from assistant.files import write_new
 from assistant.i18n import _, short_date
 from assistant.store.errors import StoreError
 from assistant.store.report_format import render
@@ -103,10 +104,9 @@ class ReportScreen(ModalScreen[None]):
         if self.report is None:
             return
         period = self.report["period"]
-        path = self.export_dir / f"rapport-{period['from']}-{period['to']}.csv"
-        try:
-            self.export_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(self.report, "csv"), encoding="utf-8")
+        name = f"rapport-{period['from']}-{period['to']}.csv"
+        try:  # a new owner-only file (rapport-...-2.csv if the name is taken), never through a link
+            [path] = write_new(self.export_dir, [name], [render(self.report, "csv").encode("utf-8")])
         except OSError as error:
             self.notify(_("Export impossible : {error}").format(error=error.strerror), severity="error")
             return

@@ -103,7 +103,12 @@ class ResultScreen(Screen[str | None]):
             self.dismiss(dialog_id)
 
     def action_export(self) -> None:
-        paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,
-                                facts(self.runner), self.runner.documents_checked(), self.consultation.case_id)
+        try:
+            paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,
+                                    facts(self.runner), self.runner.documents_checked(), self.consultation.case_id)
+        except OSError as error:  # full disk, folder not writable...: say so, the result stays on screen
+            self.notify(_("Export impossible : {error}").format(error=error.strerror or error),
+                        severity="error", timeout=10)
+            return
         self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
                     title=_("Export"), timeout=8)
