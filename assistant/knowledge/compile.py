@@ -12,7 +12,8 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from assistant.knowledge.base import KnowledgeError
-from assistant.knowledge.schema import SEEDS, Document, Item, ItemsFile, Release, SourcesFile
+from assistant.knowledge.schema import (SEEDS, Document, FaqFile, GlossaryFile, Item, ItemsFile, Release,
+                                        SourcesFile, SynonymsFile)
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe loader that leaves dates as text, so pydantic parses them and names the field."""
@@ -90,6 +91,7 @@ def compile_files(data_dir: Path, digest: str) -> dict:
         for s in d.sources:
             if s.doc not in known_docs:
                 raise KnowledgeError(f"documents.yaml: {d.id}: unknown source document {s.doc!r}")
+    reference = _reference(files, known_docs, {item.id: item for _, item in items})
 
     # JSON mode: dates become ISO text, so the cache holds only marshal-able plain data.
     return {
@@ -101,4 +103,48 @@ def compile_files(data_dir: Path, digest: str) -> dict:
         "items": {i.id: i.model_dump(mode="json") for _, i in items},
         "item_files": seen,
         "documents": {d.id: d.model_dump(mode="json") for d in documents},
+        **reference,
     }
+
+
+def _reference(files: dict, known_docs: set[str], items: dict[str, Item]) -> dict:
+    """The glossary, FAQ and search synonyms (optional files), checked against the sources
+    and the items they name; a FAQ answer that a later text changed must cite that text."""
+    glossary = _validate("glossary.yaml", files.get("glossary.yaml", {"terms": []}), GlossaryFile.model_validate)
+    faq = _validate("faq.yaml", files.get("faq.yaml", {"entries": []}), FaqFile.model_validate)
+    synonyms = _validate("synonyms.yaml", files.get("synonyms.yaml", {"groups": []}), SynonymsFile.model_validate)
+    spellings: dict[str, str] = {}
+    for term in glossary.terms:
+        _check_sources("glossary.yaml", term.id, "sources", term.sources, known_docs)
+        for spelling in (term.term, *term.aliases):
+            if spellings.setdefault(spelling, term.id) != term.id:
+                raise KnowledgeError(f"glossary.yaml: {term.id}: {spelling!r} is already a spelling of {spellings[spelling]}")
+    for entry in faq.entries:
+        _check_sources("faq.yaml", entry.id, "sources", entry.sources, known_docs)
+        change = entry.changed
+        if change is None:
+            continue
+        _check_sources("faq.yaml", entry.id, "changed > by", change.by, known_docs)
+        if change.item is None:
+            continue
+        if change.item not in items:
+            raise KnowledgeError(f"faq.yaml: {entry.id}: changed > item: unknown knowledge-base item {change.item!r}")
+        recorded = {(s.doc, s.ref) for v in items[change.item].versions for s in v.superseded_by or []}
+        if recorded and not {(s.doc, s.ref) for s in change.by} <= recorded:
+            raise KnowledgeError(f"faq.yaml: {entry.id}: changed > by: not the source that superseded "
+                                 f"{change.item} in the knowledge base")
+    for name, ids in (("glossary.yaml", [t.id for t in glossary.terms]), ("faq.yaml", [e.id for e in faq.entries])):
+        duplicate = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+        if duplicate:
+            raise KnowledgeError(f"{name}: {duplicate}: id already defined")
+    return {
+        "glossary": {t.id: t.model_dump(mode="json") for t in glossary.terms},
+        "faq": {e.id: e.model_dump(mode="json") for e in faq.entries},
+        "synonyms": synonyms.groups,
+    }
+
+
+def _check_sources(name: str, entry_id: str, field: str, sources, known_docs: set[str]) -> None:
+    for s in sources:
+        if s.doc not in known_docs:
+            raise KnowledgeError(f"{name}: {entry_id}: {field}: unknown source document {s.doc!r}")
