@@ -13,6 +13,7 @@ import click
 _LAZY = {  # name: (module:attribute, one-line help shown without importing the module)
     "app": ("assistant.ui.cli:app", "Open the chat triage app (default command)."),
     "kb": ("assistant.knowledge.cli:kb", "Knowledge base: validate, show a rule or figure."),
+    "ask": ("assistant.knowledge.ask_cli:ask", "Search the glossary, FAQ, rules and documents, with sources."),
     "cases": ("assistant.store.cli:cases", "Case log: list, show, follow-up, recheck, erase, purge, export."),
     "report": ("assistant.store.cli:report", "Activity report for the ARS and the CPAM."),
     "config": ("assistant.config_cli:config", "Site settings: structure, département, codes, language, export folder."),

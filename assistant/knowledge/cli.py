@@ -37,7 +37,8 @@ def validate(data_dir: Path | None) -> None:
         for gap in gaps:
             click.echo(f"{file_of.get(gap.split(':')[0], '?')}: {gap}", err=True)
         sys.exit(2)
-    click.echo(f"OK {base.version_id}: {len(base.items)} rules and figures, {len(base.documents)} documents; "
+    click.echo(f"OK {base.version_id}: {len(base.items)} rules and figures, {len(base.documents)} documents, "
+               f"{len(base.glossary)} glossary terms, {len(base.faq)} FAQ entries; "
                f"exactly one version in force every day from {SPAN[0]} to {SPAN[1]}")
 
 

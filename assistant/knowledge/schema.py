@@ -8,7 +8,7 @@ so that a translation stands beside each French original.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -163,14 +163,7 @@ class FaqFile(_Strict):
 class SynonymsFile(_Strict):
     """Groups of words and phrases the search treats as the same (colloquial, English, old names)."""
 
-    groups: list[list[str]] = Field(description="each group: two or more equivalent phrases")
-
-    @model_validator(mode="after")
-    def _groups_have_two_phrases(self) -> "SynonymsFile":
-        for number, group in enumerate(self.groups):
-            if len(group) < 2 or not all(phrase.strip() for phrase in group):
-                raise ValueError(f"group {number}: at least two non-empty phrases")
-        return self
+    groups: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=2)]]
 
 
 class ItemsFile(_Strict):

@@ -29,7 +29,7 @@ from assistant.knowledge.entries import collect
 FIELD_WEIGHTS = {"title": 3.0, "terms": 3.0, "body": 1.0}
 OTHER_FIELD = 0.25  # a word also found in another field of the entry: it is more about it
 EXACT, PREFIX, FUZZY = 1.0, 0.8, 0.7  # how much a word found by each way counts
-SYNONYM = 0.8  # a phrase of the query's synonym group, not the phrase typed
+SYNONYM = 0.7  # a phrase of the query's synonym group, not the phrase typed
 FUZZY_CUTOFF = 80.0
 _WORD = re.compile(r"[a-z0-9]+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "’": "'"})
