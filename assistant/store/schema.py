@@ -126,7 +126,8 @@ _RECOMPUTE = "UPDATE case_search SET coverage = {coverage} WHERE case_id = {case
 def m006_history_fts(db: sqlite_utils.Database) -> None:
     """Full-text search of the history (FTS5): case ids (with and without the dash), initials,
     note words, and the coverages a case is about (eligible or open in its assessment, requested,
-    referred). Erasing a case deletes its row, and so its index entry (see CaseLog.erase)."""
+    referred), in order of last activity. Erasing a case deletes its row, and so its index
+    entry (see CaseLog.erase)."""
     db["case_search"].create({"case_id": str, "ids": str, "initials": str, "notes": str, "coverage": str},
                              pk="case_id")
     db["case_search"].enable_fts(["ids", "initials", "notes", "coverage"], create_triggers=True,
@@ -138,6 +139,11 @@ def m006_history_fts(db: sqlite_utils.Database) -> None:
             "(NEW.id, NEW.id || ' ' || replace(NEW.id, '-', ''), NEW.initials, '', '');",
         "cases_search_initials AFTER UPDATE OF initials ON cases":
             "UPDATE case_search SET initials = NEW.initials WHERE case_id = NEW.id;",
+        # Activity moves the case to the end: rowid order is recency order, so the search
+        # reads the newest matches first and stops at the limit (ORDER BY rowid DESC in FTS5).
+        "cases_search_touch AFTER UPDATE OF updated_at ON cases":
+            "UPDATE case_search SET rowid = (SELECT max(rowid) + 1 FROM case_search) "
+            "WHERE case_id = NEW.id AND rowid < (SELECT max(rowid) FROM case_search);",
         "cases_search_ad AFTER DELETE ON cases": "DELETE FROM case_search WHERE case_id = OLD.id;",
         "events_search_note AFTER INSERT ON events WHEN NEW.kind = 'note'":
             f"UPDATE case_search SET notes = {_NOTES_OF.format(case=new)} WHERE case_id = NEW.case_id;",
@@ -158,4 +164,5 @@ def m006_history_fts(db: sqlite_utils.Database) -> None:
     db.execute(
         "INSERT INTO case_search (case_id, ids, initials, notes, coverage) "
         f"SELECT id, id || ' ' || replace(id, '-', ''), initials, {_NOTES_OF.format(case='cases.id')}, "
-        f"{_COVERAGE_OF.format(case='cases.id')} FROM cases WHERE erased_on IS NULL")
+        f"{_COVERAGE_OF.format(case='cases.id')} FROM cases WHERE erased_on IS NULL "
+        "ORDER BY last_activity_on, updated_at")

@@ -25,7 +25,14 @@ def _old_file(path, stop_before: str) -> None:
     if "opened_on" in db["cases"].columns_dict:  # what the version with m003 wrote
         case.update(opened_on="2024-11-05", last_activity_on="2024-11-05", age_band="60+", sex="M",
                     coverage_at_entry="css")
-    db["cases"].insert(case)
+    if "case_state" in db.table_names():  # what the version with m004 wrote
+        db["cases"].insert({k: v for k, v in case.items() if k != "situation"})
+        db["case_state"].insert({"case_id": "AAAA-BBBB", "situation": case["situation"],
+                                 "assessment": json.dumps({"coverages": [{"id": "css", "status": "eligible"}]})})
+        db["events"].insert({"case_id": "AAAA-BBBB", "at": CREATED, "kind": "note",
+                             "data": json.dumps({"text": "Attend son récépissé"})})
+    else:
+        db["cases"].insert(case)
     db["answers"].insert({"case_id": "AAAA-BBBB", "question_id": "age", "value": "70", "answered_at": CREATED})
     if "requests" in db.table_names():
         db["requests"].insert({"case_id": "AAAA-BBBB", "kind": "css", "status": "filed",
@@ -34,7 +41,8 @@ def _old_file(path, stop_before: str) -> None:
 
 
 def test_steps_are_registered_in_order():
-    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state"]
+    assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state",
+                          "m006_history_fts"]
 
 
 def test_empty_file_gets_the_whole_schema(db_path, clock):
@@ -74,3 +82,10 @@ def test_file_from_a_newer_version_is_refused_untouched(db_path, clock):
     conn.close()
     with pytest.raises(StoreError, match="plus récente"):
         CaseLog(db_path, clock=clock)
+
+
+def test_the_history_index_is_built_from_the_cases_already_there(db_path, clock):
+    _old_file(db_path, "m006_history_fts")
+    with CaseLog(db_path, clock=clock) as log:
+        for query in ("jp", "aaaa-bbbb", "recepisse", "CSS"):
+            assert log.search(query) == ["AAAA-BBBB"], query
