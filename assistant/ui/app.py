@@ -16,9 +16,16 @@ from assistant.ui.recorder import Recorder
 from assistant.ui.screens.chat import ChatScreen
 
 
+def _knowledge_commands():
+    from assistant.ui.commands import KnowledgeCommands  # imported when the palette first opens
+
+    return KnowledgeCommands
+
+
 class AssistantApp(App):
     CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+P: the knowledge search (glossary, FAQ, rules, documents), not Textual's system commands.
+    COMMANDS = {_knowledge_commands}
 
     def __init__(self, launch: Launch, log, assess: Callable[[date], Assess], open_log=None):
         """`log`: an open CaseLog or None; `open_log()`: opens it after the first paint instead
@@ -66,6 +73,13 @@ class AssistantApp(App):
         self._start(case_id)
         chat = self.screen_stack[0]
         chat.start(self.runner, self.recorder)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Chercher : sigle, question, règle, pièce…"),
+                                            id="--command-palette"))
 
     def on_unmount(self) -> None:
         if self.case_log is not None:

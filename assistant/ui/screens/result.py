@@ -13,6 +13,7 @@ from textual.widgets import Static
 from assistant.dialogs import handover
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _
+from assistant.ui.knowledge import knowledge_of
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.result_card import ResultCard
@@ -27,6 +28,8 @@ class ResultScreen(Screen[str | None]):
         Binding("p", "dismiss('documents')", _("Pièces")),
         Binding("o", "dismiss('referral')", _("Orientation")),
         Binding("s", "dismiss('renewal')", _("Suivi")),
+        Binding("g", "glossary", _("Sigles"), show=False),  # the key bar is full at 80 columns
+        Binding("f7", "glossary", _("Sigles à l'écran"), show=False),
     ]
 
     def __init__(self, runner: Runner, export_dir: Path, stem: str):
@@ -39,7 +42,8 @@ class ResultScreen(Screen[str | None]):
         yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
             yield Static(_("Résultat du {date}").format(date=self.app.sub_title), id="result-title", markup=False)
-            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
+            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
+                             terms=knowledge_of(self.app).finder(), id="card")
         yield KeyBar(self.BINDINGS, id="keys")
 
     def action_export(self) -> None:
@@ -47,3 +51,15 @@ class ResultScreen(Screen[str | None]):
                                 facts(self.runner), self.runner.documents_checked())
         self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
                     title=_("Export"), timeout=8)
+
+    def action_glossary(self) -> None:
+        """G or F7: the glossary entries of the terms on the card."""
+        from assistant.ui.screens.entry import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(*knowledge_of(self.app).glossary(self.query_one(ResultCard).texts())))
+
+    def action_define(self, term_id: str) -> None:
+        """A click on a term of the card: its glossary entry in full."""
+        from assistant.ui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(knowledge_of(self.app).term_entry(term_id)))
