@@ -128,6 +128,7 @@ def m006_history_fts(db: sqlite_utils.Database) -> None:
     note words, and the coverages a case is about (eligible or open in its assessment, requested,
     referred), in order of last activity. Erasing a case deletes its row, and so its index
     entry (see CaseLog.erase)."""
+    db["referrals"].create_index(["case_id"])  # the coverage words read a case's referrals
     db["case_search"].create({"case_id": str, "ids": str, "initials": str, "notes": str, "coverage": str},
                              pk="case_id")
     db["case_search"].enable_fts(["ids", "initials", "notes", "coverage"], create_triggers=True,
