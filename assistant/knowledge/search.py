@@ -5,11 +5,11 @@ words. Each query word is matched exactly, else as the start of a word (typing "
 else — only then — fuzzily with rapidfuzz (typos: "domicilation"). Phrases of a synonym group
 (synonyms.yaml, and each glossary term with its aliases and expansion) stand for one another:
 "sans papier" also looks for "situation irrégulière". An entry scores, for each part of the
-query, its best match weighted by field (title > terms > body) and word rarity; entries that
-match every part of the query come first.
+query, its best match weighted by field (title and keywords over body) and word rarity;
+entries that match every part of the query come first.
 
-Built once per (knowledge base, language, date): about 30 ms; a search then takes well under
-a millisecond (benchmarks/bench_knowledge_search.py).
+Built once per (knowledge base, language, date): about 30 ms on a quiet machine; a search then
+takes well under a millisecond of CPU (benchmarks/bench_knowledge_search.py).
 """
 
 from __future__ import annotations
