@@ -163,7 +163,7 @@ def main() -> None:
                   f"median {warm * 1000:.0f} ms (target < 1000 ms)")
             searcher = log.history_search()
             vocabulary, _ = timed(searcher.vocabulary, 1)
-            print(f"typo vocabulary: {vocabulary * 1000:.0f} ms, {len(searcher.vocabulary()):,} words "
+            print(f"search vocabulary: {vocabulary * 1000:.0f} ms, {len(searcher.vocabulary()):,} words "
                   f"(read once, when the history screen opens)")
             some_id = log.list_cases(limit=1, include_closed=True)[0]["id"]
             for query in ("AME", "css", some_id.lower(), some_id[:4], "AB", "recepisse", "recep",
