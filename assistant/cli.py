@@ -18,6 +18,8 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
     "app": ("assistant.ui.cli:app",
             N_("Ouvrir le dialogue de la consultation (application Textual, commande par défaut).")),
     "kb": ("assistant.knowledge.cli:kb", N_("Base de connaissances : vérifier, afficher une règle ou un montant.")),
+    "ask": ("assistant.knowledge.ask_cli:ask",
+            N_("Chercher dans le glossaire, la FAQ, les règles et les pièces, avec leurs sources.")),
     "cases": ("assistant.store.cli:cases",
               N_("Journal des dossiers : liste, suivi, échéances, revérification, effacement, export.")),
     "report": ("assistant.store.cli:report", N_("Rapport d'activité pour l'ARS et la CPAM.")),

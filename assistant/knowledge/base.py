@@ -32,6 +32,9 @@ class KnowledgeBase:
                     if isinstance(v[key], str):
                         v[key] = date.fromisoformat(v[key])
         self.documents: dict[str, dict] = compiled["documents"]
+        self.glossary: dict[str, dict] = compiled.get("glossary", {})
+        self.faq: dict[str, dict] = compiled.get("faq", {})
+        self.synonyms: list[list[str]] = compiled.get("synonyms", [])
         self._versions: dict[str, list[tuple[date, date, dict]]] = {
             item_id: [(v["valid_from"] or date.min, v["valid_until"] or date.max, v) for v in item["versions"]]
             for item_id, item in self.items.items()

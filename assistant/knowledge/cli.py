@@ -39,10 +39,11 @@ def validate(data_dir: Path | None) -> None:
         for item_id, problem in gaps:
             click.echo(f"{file_of.get(item_id, '?')}: {item_id} : {problem}", err=True)
         sys.exit(2)
-    click.echo(_("OK {version} : {items} règles et montants, {documents} pièces justificatives ; une seule "
-                 "version en vigueur chaque jour du {start} au {end}").format(
-        version=base.version_id, items=len(base.items), documents=len(base.documents),
-        start=short_date(SPAN[0]), end=short_date(SPAN[1])))
+    click.echo(_("OK {version} : {items} règles et montants, {documents} pièces justificatives, {terms} termes "
+                 "du glossaire, {faq} questions de la FAQ ; une seule version en vigueur chaque jour du {start} "
+                 "au {end}").format(
+        version=base.version_id, items=len(base.items), documents=len(base.documents), terms=len(base.glossary),
+        faq=len(base.faq), start=short_date(SPAN[0]), end=short_date(SPAN[1])))
 
 
 @kb.command()

@@ -13,7 +13,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from assistant.i18n import _
 from assistant.knowledge.base import KnowledgeError
-from assistant.knowledge.schema import SEEDS, Document, Item, ItemsFile, Release, SourcesFile
+from assistant.knowledge.schema import (SEEDS, Document, FaqFile, GlossaryFile, Item, ItemsFile, Release,
+                                        SourcesFile, SynonymsFile)
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe loader that leaves dates as text, so pydantic parses them and names the field."""
@@ -95,6 +96,7 @@ def compile_files(data_dir: Path, digest: str) -> dict:
             if s.doc not in known_docs:
                 raise KnowledgeError(_("{file} : {id} : document source inconnu {doc!r}").format(
                     file="documents.yaml", id=d.id, doc=s.doc))
+    reference = _reference(files, known_docs, {item.id: item for _, item in items})
 
     # JSON mode: dates become ISO text, so the cache holds only marshal-able plain data.
     return {
@@ -106,4 +108,51 @@ def compile_files(data_dir: Path, digest: str) -> dict:
         "items": {i.id: i.model_dump(mode="json") for _, i in items},
         "item_files": seen,
         "documents": {d.id: d.model_dump(mode="json") for d in documents},
+        **reference,
     }
+
+
+def _reference(files: dict, known_docs: set[str], items: dict[str, Item]) -> dict:
+    """The glossary, FAQ and search synonyms (optional files), checked against the sources
+    and the items they name; a FAQ answer that a later text changed must cite that text."""
+    glossary = _validate("glossary.yaml", files.get("glossary.yaml", {"terms": []}), GlossaryFile.model_validate)
+    faq = _validate("faq.yaml", files.get("faq.yaml", {"entries": []}), FaqFile.model_validate)
+    synonyms = _validate("synonyms.yaml", files.get("synonyms.yaml", {"groups": []}), SynonymsFile.model_validate)
+    spellings: dict[str, str] = {}
+    for term in glossary.terms:
+        _check_sources("glossary.yaml", term.id, "sources", term.sources, known_docs)
+        for spelling in (term.term, *term.aliases):
+            if spellings.setdefault(spelling, term.id) != term.id:
+                raise KnowledgeError(_("{file} : {id} : {spelling!r} est déjà une graphie de {other}").format(
+                    file="glossary.yaml", id=term.id, spelling=spelling, other=spellings[spelling]))
+    for entry in faq.entries:
+        _check_sources("faq.yaml", entry.id, "sources", entry.sources, known_docs)
+        change = entry.changed
+        if change is None:
+            continue
+        _check_sources("faq.yaml", entry.id, "changed > by", change.by, known_docs)
+        if change.item is None:
+            continue
+        if change.item not in items:
+            raise KnowledgeError(_("{file} : {id} : changed > item : élément inconnu de la base {item!r}").format(
+                file="faq.yaml", id=entry.id, item=change.item))
+        recorded = {(s.doc, s.ref) for v in items[change.item].versions for s in v.superseded_by or []}
+        if recorded and not {(s.doc, s.ref) for s in change.by} <= recorded:
+            raise KnowledgeError(_("{file} : {id} : changed > by : ce n'est pas la source qui a remplacé {item} "
+                                   "dans la base").format(file="faq.yaml", id=entry.id, item=change.item))
+    for name, ids in (("glossary.yaml", [t.id for t in glossary.terms]), ("faq.yaml", [e.id for e in faq.entries])):
+        duplicate = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+        if duplicate:
+            raise KnowledgeError(_("{file} : {id} : identifiant déjà défini").format(file=name, id=duplicate))
+    return {
+        "glossary": {t.id: t.model_dump(mode="json") for t in glossary.terms},
+        "faq": {e.id: e.model_dump(mode="json") for e in faq.entries},
+        "synonyms": synonyms.groups,
+    }
+
+
+def _check_sources(name: str, entry_id: str, field: str, sources, known_docs: set[str]) -> None:
+    for s in sources:
+        if s.doc not in known_docs:
+            raise KnowledgeError(_("{file} : {id} : {field} : document source inconnu {doc!r}").format(
+                file=name, id=entry_id, field=field, doc=s.doc))

@@ -8,7 +8,7 @@ so that a translation stands beside each French original.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -89,6 +89,43 @@ class Document(_Strict):
     sources: list[Source] = Field(min_length=1)
 
 
+class Bilingual(_Strict):
+    """A text of the reference data (glossary, FAQ): French and English both required."""
+
+    fr: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Term(_Strict):
+    """A glossary entry: an acronym (or a term) of the seeds, spelled out and defined."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    term: str = Field(min_length=1, description="as written in the seeds: AME, PUMa, C2S")
+    aliases: list[str] = Field([], description="other spellings found in texts: PUMA, CMU-C, MAS")
+    keywords: list[str] = Field([], description="words an agent may search it by that are not its names")
+    expansion: Bilingual
+    definition: Bilingual
+    sources: list[Source] = Field(min_length=1)
+
+
+class Change(_Strict):
+    """A later source changed the answer: since when, by which text, and the rule now."""
+
+    since: date
+    by: list[Source] = Field(min_length=1)
+    now: Bilingual
+    item: Optional[str] = Field(None, description="the knowledge-base item that applies the current rule")
+
+
+class FaqEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    question: Bilingual
+    answer: Bilingual
+    keywords: list[str] = Field([], description="words an agent may type for it, in either language")
+    sources: list[Source] = Field(min_length=1)
+    changed: Optional[Change] = None
+
+
 class ExternalSource(_Strict):
     id: str
     title: str
@@ -111,6 +148,22 @@ class Release(_Strict):
 class SourcesFile(_Strict):
     seeds: list[SeedDoc]
     external: list[ExternalSource]
+
+
+class GlossaryFile(_Strict):
+    refs: dict[str, Any] = {}  # YAML anchors only, like ItemsFile
+    terms: list[Term]
+
+
+class FaqFile(_Strict):
+    refs: dict[str, Any] = {}
+    entries: list[FaqEntry]
+
+
+class SynonymsFile(_Strict):
+    """Groups of words and phrases the search treats as the same (colloquial, English, old names)."""
+
+    groups: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=2)]]
 
 
 class ItemsFile(_Strict):

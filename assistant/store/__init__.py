@@ -9,7 +9,7 @@ Python API (every error is a StoreError whose message can be shown as is):
     log.forget_answer(case_id, question_id, situation=None, dialog=None)
     log.save_assessment(case_id, assessment, situation=None, dialog=None)  # + requests, referrals proposed, due dates
     log.get_case(case_id) / log.answers(case_id) / log.timeline(case_id) / log.export_case(case_id)
-    log.list_cases(include_closed=False, limit=100, ids=None) / log.search_index().search(query)
+    log.list_cases(include_closed=False, limit=100, ids=None) / log.search(query, limit=20)
     log.add_note / log.update_request / log.record_transmission / log.close_case
     log.refer(case_id, kind, on=None) -> dict   # marks the proposal made, or a referral without proposal
     log.due(kb, on=None, days=7) -> [Deadline] / log.report(start, end, include_demo=False) -> dict

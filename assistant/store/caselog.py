@@ -25,7 +25,7 @@ from assistant.store.followup import FINAL, KEPT_ONCE_FILED, KINDS, STATUSES, De
 from assistant.store.outcome import REFERRAL_KINDS, insert_request, latest_requests, record_outcome
 from assistant.store.profile import profile
 from assistant.store.report import build_report
-from assistant.store.search import SearchIndex
+from assistant.store.search import HistorySearch
 from assistant.store.settings import StoreSettings, settings_from_env
 
 logger = logging.getLogger(__name__)  # counts only: never ids, initials, answers or notes
@@ -399,17 +399,14 @@ class CaseLog:
             rows.sort(key=lambda row: ids.index(row["id"]))
         return rows
 
-    @guarded
-    def search_rows(self) -> list[tuple[str, str | None, str]]:
-        """(id, initials, notes) of every case not erased, most recently active first."""
-        return self.db.execute(
-            "SELECT c.id, c.initials, coalesce((SELECT group_concat(json_extract(data, '$.text'), ' ') "
-            "FROM events WHERE case_id = c.id AND kind = 'note'), '') FROM cases c "
-            "WHERE c.erased_on IS NULL ORDER BY c.last_activity_on DESC, c.updated_at DESC").fetchall()
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of the cases matching every word of `query` (id, initials, note words, coverage),
+        most recently active first (see assistant.store.search)."""
+        return self.history_search().search(query, limit)
 
-    def search_index(self) -> SearchIndex:
-        """A search index of the history as it is now (rebuild it after changes)."""
-        return SearchIndex(self.search_rows())
+    def history_search(self) -> HistorySearch:
+        """A search of this case log; keep it while a screen searches (it caches its typo vocabulary)."""
+        return HistorySearch(self.db, self.path)
 
     @guarded
     @_by_id
@@ -446,6 +443,7 @@ class CaseLog:
         with write(self.db):
             self._row(case_id)
             self._anonymise(case_id)
+            self._forget_search_words()
         logger.info("one case erased on request")
         return self._flush_wal([case_id])
 
@@ -461,9 +459,17 @@ class CaseLog:
                 "SELECT id FROM cases WHERE erased_on IS NULL AND last_activity_on < ?", [cutoff])]
             for case_id in ids:
                 self._anonymise(case_id)
+            if ids:
+                self._forget_search_words()
         self.last_residue = self._flush_wal(ids) if ids else Residue()
         logger.info("retention purge (%d months): %d case(s) anonymised", months, len(ids))
         return len(ids)
+
+    def _forget_search_words(self) -> None:
+        """Merge the full-text index into one segment: FTS5 keeps a deleted case's words in its
+        older segments until they merge (SQLite 3.40 has no 'secure-delete' option); the merge
+        rewrites them and secure_delete zeroes the pages it frees."""
+        self.db.execute("INSERT INTO case_search_fts (case_search_fts) VALUES ('optimize')")
 
     def _anonymise(self, case_id: str) -> None:
         """Re-key the case to a fresh random id (so a kept id or paper note no longer leads

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sqlite3
 import struct
 from dataclasses import dataclass, field
@@ -29,11 +30,12 @@ from assistant.files import create_private
 from assistant.store.db import clear_damage, connect
 from assistant.store.errors import StoreBusy, StoreError
 from assistant.store.salvage import CASE_ID, salvage
-from assistant.store.schema import MIGRATIONS
+from assistant.store.schema import MIGRATIONS, fill_search, is_search_table
 
 logger = logging.getLogger(__name__)  # paths and counts only
 
 _CHUNK = 1 << 20
+_CREATED = re.compile(r"\s*CREATE\s+(?:UNIQUE\s+|VIRTUAL\s+)?(?:TABLE|INDEX)\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"'\[`]?(\w+)", re.I)
 
 
 @dataclass
@@ -202,15 +204,17 @@ def _rebuild(path: Path, fresh: Path, report: RepairReport) -> None:
     conn = sqlite3.connect(fresh, isolation_level=None)
     try:
         conn.execute("BEGIN")
-        statements = found.schema_sql or [r[0] for r in template.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY type = 'index'")]
+        statements = found.schema_sql or [sql for name, kind, sql in _template_schema(template)
+                                           if kind in ("table", "index") and not is_search_table(name)]
         for sql in statements:
-            conn.execute(sql)
+            if not is_search_table(_created(sql)):
+                conn.execute(sql)
         if not found.rows.get("_sqlite_migrations") and _same_tables(conn, template):
             found.rows["_sqlite_migrations"] = {r[0]: list(r) for r in template.execute(
                 "SELECT * FROM _sqlite_migrations")}
         for name, rows in found.rows.items():
+            if is_search_table(name):
+                continue
             table = found.tables.get(name)
             columns = table.columns if table else [r[1] for r in template.execute(f'PRAGMA table_info("{name}")')]
             marks = ", ".join("?" * (len(columns) + 1))
@@ -220,6 +224,7 @@ def _rebuild(path: Path, fresh: Path, report: RepairReport) -> None:
                              ([rowid, *values] for rowid, values in sorted(rows.items())))
             report.rows_dropped += len(rows) - (conn.total_changes - before)
         report.cases_rebuilt = _rebuild_lost_cases(conn)
+        _rebuild_search(conn, template)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -245,10 +250,37 @@ def _rebuild(path: Path, fresh: Path, report: RepairReport) -> None:
         os.close(fd)
 
 
+def _template_schema(template: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(table it belongs to, type, CREATE statement) of the current schema, tables first."""
+    return template.execute(
+        "SELECT tbl_name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY type = 'trigger', type = 'index'").fetchall()
+
+
+def _created(sql: str) -> str:
+    """The name of the table or index a CREATE statement makes."""
+    found = _CREATED.match(sql)
+    return found.group(1) if found else ""
+
+
+def _rebuild_search(conn: sqlite3.Connection, template: sqlite3.Connection) -> None:
+    """The history search (m006) is derived from the other tables: never salvaged, recomputed.
+    When the repaired log does not record m006, opening it applies m006, which builds it."""
+    migrations = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_sqlite_migrations" not in migrations or not conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE name = 'm006_history_fts'").fetchone():
+        return
+    for name, kind, sql in _template_schema(template):
+        if kind == "trigger" or (is_search_table(name) and not name.startswith("case_search_fts_")):
+            conn.execute(sql)
+    fill_search(conn)
+
+
 def _same_tables(conn: sqlite3.Connection, template: sqlite3.Connection) -> bool:
     def shape(c):
         return {name: [r[1] for r in c.execute(f'PRAGMA table_info("{name}")')]
-                for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if not is_search_table(name)}
 
     return shape(conn) == shape(template)
 

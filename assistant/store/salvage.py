@@ -10,7 +10,7 @@ can say what was lost in numbers: pages missing from a truncated file, unreadabl
 cells, rows that fit no table, and every case id still visible anywhere in the file (indexes
 included), which bounds how many cases the file held.
 
-Stdlib only; see https://www.sqlite.org/fileformat2.html for the format.
+Stdlib (and the list of derived search tables); see https://www.sqlite.org/fileformat2.html for the format.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import sqlite3
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assistant.store.schema import is_search_table
 
 CASE_ID = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _LEAF_TABLE, _INTERIOR_TABLE, _LEAF_INDEX, _INTERIOR_INDEX = 13, 5, 10, 2
@@ -310,7 +312,7 @@ def salvage(path: Path, template: sqlite3.Connection) -> Salvage:
         tables = _tables_of(template, {})
     result.tables = tables
     for table in tables.values():
-        rows = reader.walk(table.root, visited) if table.root else []
+        rows = reader.walk(table.root, visited) if table.root and not is_search_table(table.name) else []
         result.rows[table.name] = {}
         for rowid, values in rows:
             if len(values) <= len(table.columns):
@@ -339,9 +341,10 @@ def _place_orphans(reader: _Reader, number: int, tables: dict[str, Table], resul
     if kind == _LEAF_TABLE:
         for rowid, values in reader.leaf_rows(page, start):
             fits = [t for t in tables.values() if _fits(t, values)]
-            if len(fits) == 1:
-                result.rows[fits[0].name].setdefault(rowid, _padded(fits[0], rowid, values))
-            else:
+            kept = [t for t in fits if not is_search_table(t.name)]
+            if len(kept) == 1:
+                result.rows[kept[0].name].setdefault(rowid, _padded(kept[0], rowid, values))
+            elif kept or not fits:  # a row that fits only the search index is rebuilt, not lost
                 result.rows_unplaced += 1
     elif kind in (_LEAF_INDEX, _INTERIOR_INDEX):
         for key in reader.index_keys(page, start, kind):

@@ -163,3 +163,77 @@ def _record_earlier_outcomes(db: sqlite_utils.Database) -> None:
             db["referral_proposals"].insert({"case_id": case_id, "kind": referral.get("id"), "proposed_on": assessed_on,
                                              "reasons": json.dumps(referral.get("reasons") or [], ensure_ascii=False),
                                              "referral_id": made})
+
+
+# The words each case is found by (m006): kept in `case_search` by triggers, whatever writes
+# the case log, and indexed by FTS5 (sqlite-utils' external-content triggers). A malformed JSON
+# value indexes nothing rather than refusing the write.
+_NOTES_OF = ("(SELECT coalesce(group_concat(json_extract(data, '$.text'), ' '), '') FROM events "
+             "WHERE case_id = {case} AND kind = 'note' AND json_valid(data))")
+_COVERAGE_OF = (
+    "(SELECT coalesce(group_concat(word, ' '), '') FROM ("
+    " SELECT json_extract(c.value, '$.id') AS word FROM case_state s, json_each("
+    "  CASE WHEN json_valid(s.assessment) THEN s.assessment ELSE '{{}}' END, '$.coverages') c"
+    "  WHERE s.case_id = {case} AND json_extract(c.value, '$.status') IN ('eligible', 'open')"
+    " UNION SELECT kind FROM requests WHERE case_id = {case}"
+    " UNION SELECT replace(kind, '_', ' ') FROM referrals WHERE case_id = {case}))")
+_RECOMPUTE = "UPDATE case_search SET coverage = {coverage} WHERE case_id = {case};"
+
+
+@step
+def m006_history_fts(db: sqlite_utils.Database) -> None:
+    """Full-text search of the history (FTS5): case ids (with and without the dash), initials,
+    note words, and the coverages a case is about (eligible or open in its assessment, requested,
+    referred), in order of last activity. Erasing a case deletes its row, and so its index
+    entry (see CaseLog.erase)."""
+    db["referrals"].create_index(["case_id"])  # the coverage words read a case's referrals
+    db["case_search"].create({"case_id": str, "ids": str, "initials": str, "notes": str, "coverage": str},
+                             pk="case_id")
+    db["case_search"].enable_fts(["ids", "initials", "notes", "coverage"], create_triggers=True,
+                                 tokenize="unicode61 remove_diacritics 2")
+    new, old = "NEW.case_id", "OLD.case_id"
+    triggers = {
+        "cases_search_ai AFTER INSERT ON cases WHEN NEW.erased_on IS NULL":
+            "INSERT INTO case_search (case_id, ids, initials, notes, coverage) VALUES "
+            "(NEW.id, NEW.id || ' ' || replace(NEW.id, '-', ''), NEW.initials, '', '');",
+        "cases_search_initials AFTER UPDATE OF initials ON cases":
+            "UPDATE case_search SET initials = NEW.initials WHERE case_id = NEW.id;",
+        # Activity moves the case to the end: rowid order is recency order, so the search
+        # reads the newest matches first and stops at the limit (ORDER BY rowid DESC in FTS5).
+        "cases_search_touch AFTER UPDATE OF updated_at ON cases":
+            "UPDATE case_search SET rowid = (SELECT max(rowid) + 1 FROM case_search) "
+            "WHERE case_id = NEW.id AND rowid < (SELECT max(rowid) FROM case_search);",
+        "cases_search_ad AFTER DELETE ON cases": "DELETE FROM case_search WHERE case_id = OLD.id;",
+        "events_search_note AFTER INSERT ON events WHEN NEW.kind = 'note'":
+            f"UPDATE case_search SET notes = {_NOTES_OF.format(case=new)} WHERE case_id = NEW.case_id;",
+        "case_state_search_ai AFTER INSERT ON case_state":
+            _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=new), case=new),
+        "case_state_search_au AFTER UPDATE OF assessment ON case_state":
+            _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=new), case=new),
+        "requests_search_ai AFTER INSERT ON requests":
+            _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=new), case=new),
+        "requests_search_au AFTER UPDATE OF kind, case_id ON requests":
+            _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=new), case=new)
+            + _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=old), case=old),
+        "referrals_search_ai AFTER INSERT ON referrals":
+            _RECOMPUTE.format(coverage=_COVERAGE_OF.format(case=new), case=new),
+    }
+    for head, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
+    fill_search(db.conn)
+
+
+def is_search_table(name: str) -> bool:
+    """Tables derived from the others (m006): a repair rebuilds them rather than salvaging them."""
+    return name == "case_search" or name.startswith("case_search_fts")
+
+
+def fill_search(conn) -> None:
+    """(Re)computes the search words of every case that is not erased, and their FTS5 index."""
+    conn.execute("DELETE FROM case_search")
+    conn.execute(
+        "INSERT INTO case_search (case_id, ids, initials, notes, coverage) "
+        f"SELECT id, id || ' ' || replace(id, '-', ''), initials, {_NOTES_OF.format(case='cases.id')}, "
+        f"{_COVERAGE_OF.format(case='cases.id')} FROM cases WHERE erased_on IS NULL "
+        "ORDER BY last_activity_on, updated_at")
+    conn.execute("INSERT INTO case_search_fts (case_search_fts) VALUES ('rebuild')")

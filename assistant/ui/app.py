@@ -22,10 +22,17 @@ from assistant.ui.widgets.answer_input import AnswerInput
 from assistant.ui.widgets.replies import QuickReplies
 
 
+def _knowledge_commands():
+    from assistant.ui.commands import KnowledgeCommands  # imported when the palette first opens
+
+    return KnowledgeCommands
+
+
 class AssistantApp(OneLineCrash, App, inherit_bindings=False):
     CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = False
     BINDINGS = EVERYWHERE  # instead of Textual's: Ctrl+Q asks first in a consultation
+    # Ctrl+P: the knowledge search (glossary, FAQ, rules, documents), not Textual's system commands.
+    COMMANDS = {_knowledge_commands}
 
     def __init__(self, launch: Launch, log, assess: Callable[[date], Assess], open_log=None):
         """`log`: an open CaseLog or None; `open_log()`: opens it after the first paint instead
@@ -170,6 +177,13 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
             self.screen.action_close()
         else:
             self.push_screen(HelpScreen(keys_of(self.screen)))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Chercher : sigle, question, règle, pièce…"),
+                                            id="--command-palette"))
 
     def on_unmount(self) -> None:
         if self.case_log is not None:

@@ -59,6 +59,10 @@ def test_repair_salvages_row_by_row_and_says_what_it_lost(logged, tmp_path, kind
         assert lost and f"{int(said[2]) - recovered} dossier(s) perdu(s)" in done.stdout
     backup = next(tmp_path.glob("cases.db.*.bak"))
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    # the history search is rebuilt from what was recovered, not salvaged half-way
+    assert _count(db, "SELECT count(*) FROM case_search") == _count(db, "SELECT count(*) FROM cases WHERE erased_on IS NULL")
+    assert _count(db, "SELECT count(*) FROM case_search_fts WHERE case_search_fts MATCH 'ame'") >= min(recovered, 1)
+    assert _count(db, "PRAGMA integrity_check") == "ok"
     if kind == "garbage":  # the follow-up is back: every case with its assessment and request
         assert _count(db, "SELECT count(*) FROM case_state WHERE assessment IS NOT NULL") >= 290
         due = cli("cases", "due", "--on", "2021-04-22", "--days", "366", env={"ASSISTANT_DB": str(db)})

@@ -41,6 +41,8 @@ def _old_file(path, stop_before: str) -> None:
         db["cases"].insert({**case, "evaluated_on": "2024-11-05"})
         db["case_state"].insert({"case_id": "AAAA-BBBB", "situation": json.dumps(SITUATION),
                                  "assessment": json.dumps(ASSESSMENT)})
+        db["events"].insert({"case_id": "AAAA-BBBB", "at": CREATED, "kind": "note",
+                             "data": json.dumps({"text": "Attend son récépissé"})})
     else:
         db["cases"].insert({**case, "situation": json.dumps(SITUATION)})
     db["answers"].insert({"case_id": "AAAA-BBBB", "question_id": "age", "value": "70", "answered_at": CREATED})
@@ -53,7 +55,7 @@ def _old_file(path, stop_before: str) -> None:
 
 def test_steps_are_registered_in_order():
     assert STEP_NAMES == ["m001_case_log", "m002_follow_up", "m003_reports_and_retention", "m004_case_state",
-                          "m005_consultation_record"]
+                          "m005_consultation_record", "m006_history_fts"]
 
 
 def test_empty_file_gets_the_whole_schema(db_path, clock):
@@ -110,3 +112,10 @@ def test_file_from_a_newer_version_is_refused_untouched(db_path, clock):
     conn.close()
     with pytest.raises(StoreError, match="plus récente"):
         CaseLog(db_path, clock=clock)
+
+
+def test_the_history_index_is_built_from_the_cases_already_there(db_path, clock):
+    _old_file(db_path, "m006_history_fts")
+    with CaseLog(db_path, clock=clock) as log:
+        for query in ("jp", "aaaa-bbbb", "recepisse", "CSS"):
+            assert log.search(query) == ["AAAA-BBBB"], query

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -17,6 +18,7 @@ from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _, long_date
 from assistant.ui.echo import chat_echo
+from assistant.ui.knowledge import knowledge_of
 from assistant.ui.shortcuts import placeholder, shortcuts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.answer_input import AnswerInput
@@ -37,6 +39,7 @@ class ChatScreen(Screen):
         Binding("f2", "toggle_side", _("Panneau")),
         Binding("f4", "history", _("Dossiers")),
         Binding("f6", "report", _("Rapport d'activité"), show=False),
+        Binding("f7", "glossary", _("Sigles à l'écran"), show=False),
     ]
 
     def __init__(self, consultation: Consultation, export_dir: Path, blink: bool = True):
@@ -79,6 +82,9 @@ class ChatScreen(Screen):
         panel = SidePanel(id="side")
         await main.mount(panel)
         panel.refresh_from(self.runner)
+        terms = knowledge_of(self.app).finder()  # the glossary's terms become links from now on
+        for bubble in self.query(Bubble):
+            bubble.link_terms(terms)
         self.call_after_refresh(self.app.connect_log)  # the case log last: sqlite-utils loads slowly
 
     def refresh_panel(self) -> None:
@@ -89,16 +95,22 @@ class ChatScreen(Screen):
 
     def transcript(self) -> list[Bubble]:
         """The chat from the answers in use: welcome, each question and answer, the question now."""
+        terms = self._terms()
         bubbles = [Bubble(_("Consultation du {date}. Répondez avec les boutons, les touches 1 à 9 "
                             "(o/n pour oui/non, ? pour « je ne sais pas ») ou en tapant la réponse. "
                             "F1 : pourquoi cette question ? Ctrl+Z : revenir en arrière.").format(
             date=long_date(self.runner.state.on)), "note")]
         for question, answer in self.runner.applied():
-            bubbles.append(Bubble(_(question.text), "assistant"))
+            bubbles.append(Bubble(_(question.text), "assistant", terms=terms))
             bubbles.append(Bubble(chat_echo(question, answer), "agent", question.id))
         if self.runner.question is not None:
-            bubbles.append(Bubble(_(self.runner.question.text), "assistant"))
+            bubbles.append(Bubble(_(self.runner.question.text), "assistant", terms=terms))
         return bubbles
+
+    def _terms(self):
+        """The glossary's term finder once loaded (after the first paint), else None."""
+        knowledge = knowledge_of(self.app)
+        return knowledge.finder() if knowledge.ready else None
 
     def start(self, consultation: Consultation) -> None:
         """Show another consultation (resumed from the log, or new)."""
@@ -118,7 +130,7 @@ class ChatScreen(Screen):
 
     def say(self, text: str, role: str, question_id: str | None = None) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
-        transcript.mount(Bubble(text, role, question_id))
+        transcript.mount(Bubble(text, role, question_id, terms=self._terms()))
         transcript.scroll_end(animate=False)
 
     def ask(self) -> None:
@@ -278,6 +290,27 @@ class ChatScreen(Screen):
         if question is not None:
             sources = " ; ".join(source_text({"doc": s.doc, "ref": s.ref}) for s in question.sources)
             self.say(f"{_(question.help)}\n" + _("Source : {sources}").format(sources=sources), "note")
+
+    def action_glossary(self) -> None:
+        """F7: the glossary entries of the terms on screen (the newest first)."""
+        from assistant.ui.screens.entry import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(*knowledge_of(self.app).glossary(self.texts_on_screen())))
+
+    def action_define(self, term_id: str) -> None:
+        """A click on a term: its glossary entry in full."""
+        from assistant.ui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(knowledge_of(self.app).term_entry(term_id)))
+
+    def texts_on_screen(self) -> list[str]:
+        """The texts shown now, newest first: the quick replies, the chat turns in view, the panel."""
+        transcript = self.query_one("#transcript", VerticalScroll)
+        window = Region(0, round(transcript.scroll_y), transcript.size.width, transcript.size.height)
+        turns = [b.plain_text for b in transcript.query(Bubble) if b.virtual_region.overlaps(window)]
+        replies = [str(button.label) for button in self.query("#replies Button")]
+        panel = [str(s.render()) for s in self.query("#side Static") if s.display and s.region.area]
+        return replies + turns[::-1] + panel
 
     def action_toggle_side(self) -> None:
         self.toggle_class("-side")

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from assistant.i18n import _
 from assistant.store import views
 from assistant.store.errors import StoreError
-from assistant.store.search import SearchIndex
+from assistant.store.search import HistorySearch
 
 
 class HistoryScreen(ModalScreen[str | None]):
@@ -42,12 +42,13 @@ class HistoryScreen(ModalScreen[str | None]):
         super().__init__()
         self.case_log = log
         self.kb = kb
-        self.index: SearchIndex | None = None
+        self.searcher: HistorySearch | None = None
         self._recent: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
-            yield Input(placeholder=_("Rechercher : initiales, n° de dossier, mot d'une note"), id="history-query")
+            yield Input(placeholder=_("Rechercher : initiales, n° de dossier, mot d'une note, AME, CSS…"),
+                        id="history-query")
             with Horizontal():
                 yield OptionList(id="history-results")
                 with VerticalScroll(id="history-detail-scroll"):
@@ -61,22 +62,23 @@ class HistoryScreen(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        """Build the index off the UI thread (about 1 s for 100,000 cases)."""
+        """The recent cases, and the typo vocabulary of the search, off the UI thread."""
         try:
             recent = [row["id"] for row in self.case_log.list_cases(limit=self.RECENT)]
-            index = self.case_log.search_index()
+            searcher = self.case_log.history_search()
+            searcher.vocabulary()
         except StoreError as error:
             self.app.call_from_thread(self._show_detail, str(error))
             return
-        self.app.call_from_thread(self._loaded, index, recent)
+        self.app.call_from_thread(self._loaded, searcher, recent)
 
-    def _loaded(self, index: SearchIndex, recent: list[str]) -> None:
-        self.index, self._recent = index, recent
+    def _loaded(self, searcher: HistorySearch, recent: list[str]) -> None:
+        self.searcher, self._recent = searcher, recent
         self._show_results(self.query_one("#history-query", Input).value)
 
     @on(Input.Changed, "#history-query")
     def _query_changed(self, event: Input.Changed) -> None:
-        if self.index is not None:
+        if self.searcher is not None:
             self._show_results(event.value)
 
     @on(Input.Submitted, "#history-query")
@@ -86,10 +88,10 @@ class HistoryScreen(ModalScreen[str | None]):
             self.dismiss(results.get_option_at_index(results.highlighted).id)
 
     def _show_results(self, query: str) -> None:
-        ids = self.index.search(query, limit=self.RESULTS) if query.strip() else self._recent
         results = self.query_one("#history-results", OptionList)
         results.clear_options()
         try:
+            ids = self.searcher.search(query, limit=self.RESULTS) if query.strip() else self._recent
             rows = self.case_log.list_cases(ids=ids, limit=len(ids)) if ids else []
             results.add_options([Option(self._summary(row), id=row["id"]) for row in rows])
         except StoreError as error:

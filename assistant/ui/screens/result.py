@@ -14,6 +14,7 @@ from assistant.consultation import Consultation, NotRecorded
 from assistant.dialogs import handover
 from assistant.dialogs.outcome import referral_name
 from assistant.i18n import _
+from assistant.ui.knowledge import knowledge_of
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.result_card import ResultCard
@@ -35,6 +36,7 @@ class ResultScreen(Screen[str | None]):
         # A modifier too: a letter typed after the last answer must not record a referral.
         Binding("ctrl+r", "referral_made", _("Orientation faite"),
                 tooltip=_("Marquer comme faite une orientation proposée (MisAS, service social, PASS, domiciliation)")),
+        Binding("f7", "glossary", _("Sigles"), tooltip=_("Les sigles à l'écran et leur définition"), show=False),
     ]
     KEY_HELP = [("↑ ↓", _("Faire défiler le résultat (aussi Pg préc., Pg suiv., Début, Fin)"))]
 
@@ -54,7 +56,8 @@ class ResultScreen(Screen[str | None]):
         with VerticalScroll(id="result"):
             title = _("Résultat du {date}").format(date=self.app.sub_title)
             yield Static(f"{title} — {self.case_line()}", id="result-title", markup=False)
-            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
+            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
+                             terms=knowledge_of(self.app).finder(), id="card")
         yield KeyBar(self.BINDINGS, id="keys")
 
     def case_line(self) -> str:
@@ -112,3 +115,15 @@ class ResultScreen(Screen[str | None]):
             return
         self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
                     title=_("Export"), timeout=8)
+
+    def action_glossary(self) -> None:
+        """F7: the glossary entries of the terms on the card."""
+        from assistant.ui.screens.entry import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(*knowledge_of(self.app).glossary(self.query_one(ResultCard).texts())))
+
+    def action_define(self, term_id: str) -> None:
+        """A click on a term of the card: its glossary entry in full."""
+        from assistant.ui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(knowledge_of(self.app).term_entry(term_id)))

@@ -1,4 +1,5 @@
-"""One turn of the chat. An agent's answer can be clicked to change it."""
+"""One turn of the chat. An agent's answer can be clicked to change it; a glossary term
+(AME, ATDA…) in a question or a note can be clicked for its definition."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from assistant.i18n import _
+from assistant.ui.knowledge import linked_content
 
 
 class Bubble(Static):
@@ -14,9 +16,11 @@ class Bubble(Static):
             super().__init__()
             self.question_id = question_id
 
-    def __init__(self, text: str, role: str, question_id: str | None = None):
-        """`role`: `assistant` (a question), `agent` (an answer), `note` (help, re-ask, remark)."""
-        super().__init__(text, markup=False, classes=f"bubble -{role}")
+    def __init__(self, text: str, role: str, question_id: str | None = None, terms=None):
+        """`role`: `assistant` (a question), `agent` (an answer), `note` (help, re-ask, remark);
+        `terms`: a TermFinder to link the glossary's terms (None: plain text for now)."""
+        super().__init__(linked_content(text, terms) if terms else text, markup=False, classes=f"bubble -{role}")
+        self.plain_text = text
         self.question_id = question_id
         if question_id:
             self.tooltip = _("Cliquer pour modifier cette réponse")
@@ -24,3 +28,8 @@ class Bubble(Static):
     def on_click(self) -> None:
         if self.question_id:
             self.post_message(self.EditRequested(self.question_id))
+
+    def link_terms(self, terms) -> None:
+        """Link the glossary's terms now that the finder is ready (after the first paint)."""
+        if not self.question_id:  # an answer is clicked to be changed: no links inside it
+            self.update(linked_content(self.plain_text, terms))
