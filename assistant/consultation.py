@@ -191,6 +191,14 @@ class Consultation:
             raise NotRecorded(_("Cette consultation n'est pas enregistrée dans le journal des dossiers."))
         return self.log.refer(self.case_id, kind, on=on)
 
+    def relanguage(self) -> None:
+        """The interface changed language: the assessment's texts follow. The result already
+        given is replaced by its translation only when it decides the same (never silently by
+        another decision)."""
+        self.runner.reassess()
+        if self.accepted is not None and not coverage_changes(self.accepted, self.runner.assessment):
+            self.accepted = self.runner.assessment
+
     def referrals_waiting(self) -> list[str]:
         """The referrals the result recommends that are not marked made yet, in its order."""
         recommended = [r["id"] for r in self.assessment.get("referrals", [])]

@@ -63,6 +63,11 @@ def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def fr(d: date | None) -> str:
-    """Dates in reasons: day/month/year, the unambiguous French form."""
-    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year}"
+def numeric_date(d: date | None, lang: str | None = None) -> str:
+    """Dates in columns, ten characters: day/month/year in French; year-month-day in English,
+    where 03/04 would be read either way."""
+    from assistant.i18n import language
+
+    if d is None:
+        return ""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}" if (lang or language()) == "fr" else d.isoformat()

@@ -104,30 +104,46 @@ FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "
              "octobre", "novembre", "décembre")
 
 
-def _format(day: date, form: str) -> str:
-    if _language == "fr":  # written out here: loading babel's locale data costs the start-up 20 ms
+def _format(day: date, form: str, lang: str | None = None) -> str:
+    lang = lang or _language
+    if lang == "fr":  # written out here: loading babel's locale data costs the start-up 20 ms
         text = f"{'1er' if day.day == 1 else day.day} {FR_MONTHS[day.month - 1]} {day.year}"
         return f"{FR_DAYS[day.weekday()]} {text}" if form == "full" else text
     from babel.dates import format_date
 
-    return format_date(day, format=form, locale=_language)
+    return format_date(day, format=form, locale=lang)
 
 
-def long_date(day: date) -> str:
-    """The date in full, in the current language: `mardi 12 mars 2024`, `samedi 1er mars 2025`."""
-    return _format(day, "full")
+def long_date(day: date, lang: str | None = None) -> str:
+    """The date in full, in the current language: `mardi 12 mars 2024`, `samedi 1er mars 2025`,
+    `Tuesday, March 12, 2024`."""
+    return _format(day, "full", lang)
 
 
-def short_date(day: date) -> str:
-    """`12 mars 2024`, `1er février 2025`."""
-    return _format(day, "long")
+def short_date(day: date, lang: str | None = None) -> str:
+    """`12 mars 2024`, `1er février 2025`, `March 12, 2024`."""
+    return _format(day, "long", lang)
 
 
-def euros(amount: float) -> str:
-    """`10 339,50 €`, `9 600 €` in French (plain spaces: some terminals mis-measure narrow ones)."""
+def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
+    """`10 339`, `10 339,5` / `10,339`, `10,339.5`; `decimals` fixes the digits after the point.
+    Groups are split by a non-breaking space, never a narrow one (see `euros`)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0.##"
+    return format_decimal(value, format=pattern, locale=lang or _language).replace("\u202f", "\xa0")
+
+
+def euros(amount: float, lang: str | None = None) -> str:
+    """`10 339,50 €`, `9 600 €` in French; `€10,339.50`, `€9,600` in English. Plain spaces:
+    some terminals mis-measure narrow ones."""
     from babel.numbers import format_currency
 
     whole = float(amount).is_integer()
-    text = format_currency(amount, "EUR", format="#,##0\u00a0¤" if whole else None,
-                           currency_digits=not whole, locale=_language)
+    return _plain(format_currency(amount, "EUR", format="#,##0\u00a0¤" if whole and (lang or _language) == "fr"
+                                  else "¤#,##0" if whole else None,
+                                  currency_digits=not whole, locale=lang or _language))
+
+
+def _plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")

@@ -12,7 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from assistant.dates import age_on, fr
+from assistant.dates import age_on, numeric_date
 from assistant.display import capped
 
 _SITUATION_PY = Path(__file__).with_name("situation.py")
@@ -154,24 +154,24 @@ def _check_coherence(s: dict, on: date) -> None:
     care = s.get("care") or {}
     admission, discharge = care.get("hospital_admission"), care.get("hospital_discharge")
     if admission and discharge and discharge < admission:
-        raise SituationError("care.hospital_discharge", f"sortie le {fr(discharge)} avant l'entrée le {fr(admission)}")
+        raise SituationError("care.hospital_discharge", f"sortie le {numeric_date(discharge)} avant l'entrée le {numeric_date(admission)}")
     birth = person.get("birth_date")
     if birth and birth > on:
-        raise SituationError("person.birth_date", f"date de naissance {fr(birth)} postérieure à la date d'évaluation {fr(on)}")
+        raise SituationError("person.birth_date", f"date de naissance {numeric_date(birth)} postérieure à la date d'évaluation {numeric_date(on)}")
     arrival = person.get("arrival_date")
     latest = s.get("application_date") or on  # a request may be planned after `on`, never before the arrival
     if arrival and arrival > latest:
-        raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} postérieure à la date de la demande {fr(latest)}")
+        raise SituationError("person.arrival_date", f"arrivée le {numeric_date(arrival)} postérieure à la date de la demande {numeric_date(latest)}")
     for path, when in (("care.hospital_admission", admission), ("care.care_date", care.get("care_date"))):
         if arrival and when and when < arrival:  # care in France belongs to the current stay
-            raise SituationError(path, f"soins le {fr(when)} avant l'arrivée en France le {fr(arrival)}")
+            raise SituationError(path, f"soins le {numeric_date(when)} avant l'arrivée en France le {numeric_date(arrival)}")
     if birth and arrival and arrival < birth:
-        raise SituationError("person.arrival_date", f"arrivée le {fr(arrival)} avant la naissance le {fr(birth)}")
+        raise SituationError("person.arrival_date", f"arrivée le {numeric_date(arrival)} avant la naissance le {numeric_date(birth)}")
     age = person.get("age")
     if birth and age is not None:
         candidates = {age_on(birth, on), age_on(birth, s.get("application_date") or on)}
         if age not in candidates:
-            raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {fr(birth)}")
+            raise SituationError("person.age", f"{age} ans ne correspond pas à la date de naissance {numeric_date(birth)}")
     if person.get("nationality") == "french" and person.get("minor_status") == "unaccompanied_under_evaluation":
         raise SituationError("person.minor_status", "l'évaluation de minorité concerne les mineurs étrangers isolés")
     known_age = age if age is not None else (age_on(birth, on) if birth else None)

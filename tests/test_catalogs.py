@@ -96,9 +96,7 @@ def test_english_translates_every_command_line_string():
     assert missing == [], f"{len(missing)} command-line strings lack English"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the English sweep of the interface strings is not done yet; "
-                                       "remove this mark when it passes")
-def test_english_translates_every_interface_string__pending_the_sweep():
+def test_english_translates_every_interface_string():
     entries = _entries(_catalog("en")).values()
     missing = [m.id for m in entries if not _source_is_english(m) and _untranslated(m)]
     assert missing == [], f"{len(missing)} interface strings lack English"

@@ -11,10 +11,13 @@ from datetime import date
 from functools import cached_property
 
 from assistant.dialogs.runner import Rejected
+from assistant.i18n import language
 
 
 class EngineAssess:
-    def __init__(self, on: date, lang: str = "fr", kb=None):
+    def __init__(self, on: date, lang: str | None = None, kb=None):
+        """`lang`: the language of the assessment's texts; None follows the interface's, which
+        the app can change while it runs."""
         self.on = on
         self.lang = lang
         self._kb = kb
@@ -33,4 +36,4 @@ class EngineAssess:
             situation = parse_situation(raw, on=self.on)
         except situation_error as e:
             raise Rejected(e.field, e.message) from None
-        return evaluate(situation, on=self.on, kb=kb, lang=self.lang)
+        return evaluate(situation, on=self.on, kb=kb, lang=self.lang or language())

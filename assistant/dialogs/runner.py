@@ -102,6 +102,10 @@ class Runner:
             self._assessment = self._evaluate(self._values)
         return self._assessment
 
+    def reassess(self) -> None:
+        """Evaluate again when next asked (the texts are in the language of the moment)."""
+        self._assessment = None
+
     def is_checklist(self, question: Question) -> bool:
         return question.id in self._checklist
 

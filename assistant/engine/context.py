@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import add_days, add_months, age_on, fr
+from assistant.dates import add_days, add_months, age_on
+from assistant.i18n import number, short_date
 from assistant.knowledge.base import KnowledgeBase
 
 
@@ -29,18 +30,18 @@ def flatten(situation: dict) -> dict:
     return flat
 
 
-def _render(value) -> str:
+def _render(value, lang: str) -> str:
+    """A value in a reason, as the language writes it: `12 mars 2025`, `10 339`, `4,60` /
+    `March 12, 2025`, `10,339`, `4.60`."""
     kind = type(value)
     if kind is str:
         return value
     if kind is date:
-        return fr(value)
+        return short_date(value, lang)
     if kind is float and value.is_integer():
         value, kind = int(value), int
-    if kind is int:
-        return f"{value:,}".replace(",", "\u00a0")
-    if kind is float:
-        return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    if kind is int or kind is float:
+        return number(value, lang, decimals=0 if kind is int else 2)
     return str(value)
 
 
@@ -152,13 +153,13 @@ class Context:
         text = version["text"] or self.kb.items[item_id]["label"]
         text = text.get(self.lang) or text["fr"]
         if params:
-            text = text.format(**{k: _render(v) for k, v in params.items()})
+            text = text.format(**{k: _render(v, self.lang) for k, v in params.items()})
         outcome.reasons.append(text)
         outcome.cite(version["sources"])
 
     def text(self, item_id: str, when: date | None = None, **params) -> str:
         text = self.kb.text(item_id, when or self.app, self.lang)
-        return text.format(**{k: _render(v) for k, v in params.items()}) if params else text
+        return text.format(**{k: _render(v, self.lang) for k, v in params.items()}) if params else text
 
     @property
     def list_separator(self) -> str:
@@ -168,7 +169,7 @@ class Context:
         """One entry of a table of {fr:, en:} texts (labels, fragments of a reason)."""
         entry = self.value(item_id)[key]
         text = entry.get(self.lang) or entry["fr"]
-        return text.format(**{k: _render(v) for k, v in params.items()}) if params else text
+        return text.format(**{k: _render(v, self.lang) for k, v in params.items()}) if params else text
 
     def sources(self, item_id: str, when: date | None = None) -> list[dict]:
         return self.kb.sources(item_id, when or self.app)

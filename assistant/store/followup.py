@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.dates import add_delay, add_months, fr, period_end
+from assistant.dates import add_delay, add_months, numeric_date, period_end
 from assistant.i18n import N_
 
 KINDS = ("puma", "css", "ame", "dsuv")
@@ -54,7 +54,7 @@ def deadlines(request: dict, kb) -> list[Deadline]:
             item = f"{kind}.renewal_window_months"
             opens, ends = add_months(until, -kb.value(item, until)), until
             found.append(("renewal_window", opens,
-                          f"renouvellement à déposer (droits jusqu'au {fr(until)})", item))
+                          f"renouvellement à déposer (droits jusqu'au {numeric_date(until, 'fr')})", item))
     return [Deadline(i, d, f"{KIND_LABELS[kind]} : {label}", item, request.get("case_id", ""), kind, ends)
             for i, d, label, item in found]
 

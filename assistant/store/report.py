@@ -12,7 +12,7 @@ from datetime import date
 
 import sqlite_utils
 
-from assistant.dates import add_months, fr
+from assistant.dates import add_months, numeric_date
 from assistant.store.outcome import REFERRAL_KINDS
 
 S000_VI = "000_af8b0dd11f2dd870.txt § VI Suivi et évaluation"
@@ -49,8 +49,8 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         f"SELECT age_band, sex, coverage_at_entry, count(*) AS n FROM cases WHERE {active} "
         "GROUP BY age_band, sex, coverage_at_entry", p))
     add("file_active", "File active", S000_VI,
-        f"Personnes suivies pendant la période : dossier ouvert au plus tard le {fr(end)} "
-        f"et dernière activité à partir du {fr(start)}.", value=sum(r["n"] for r in composition))
+        f"Personnes suivies pendant la période : dossier ouvert au plus tard le {numeric_date(end, 'fr')} "
+        f"et dernière activité à partir du {numeric_date(start, 'fr')}.", value=sum(r["n"] for r in composition))
     for column, label in (("age_band", "File active par tranche d'âge"), ("sex", "File active par sexe"),
                           ("coverage_at_entry", "File active par couverture à l'entrée")):
         add(f"file_active.{column}", label, S000_VI, "Répartition de la file active.",
@@ -107,7 +107,7 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         f"WHERE case_id = c.id AND created_on <= :e AND {_OUTCOME} = 'pending')", p).fetchone()[0]
     add("lost_to_follow_up", "Personnes perdues de vue", S000_VI,
         f"Personnes de la file active avec une demande en cours à la fin de la période et sans activité "
-        f"depuis plus de {lost_after_months} mois (depuis le {fr(date.fromisoformat(p['cutoff']))}).", value=lost)
+        f"depuis plus de {lost_after_months} mois (depuis le {numeric_date(date.fromisoformat(p['cutoff']), 'fr')}).", value=lost)
 
     return {"period": {"from": p["s"], "to": p["e"]}, "indicators": indicators,
             "demonstrations": {"included": include_demo, "cases": demo_cases}}

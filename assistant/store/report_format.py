@@ -7,7 +7,7 @@ import io
 import json
 from datetime import date
 
-from assistant.dates import fr
+from assistant.dates import numeric_date
 from assistant.store.followup import KIND_LABELS, STATUS_LABELS
 
 CATEGORY_LABELS = {
@@ -59,8 +59,8 @@ def demonstrations_line(report: dict) -> str | None:
 
 def to_text(report: dict) -> str:
     period = report["period"]
-    lines = [f"Rapport d'activité du {fr(date.fromisoformat(period['from']))} "
-             f"au {fr(date.fromisoformat(period['to']))}", ""]
+    lines = [f"Rapport d'activité du {numeric_date(date.fromisoformat(period['from']), 'fr')} "
+             f"au {numeric_date(date.fromisoformat(period['to']), 'fr')}", ""]
     demo = demonstrations_line(report)
     if demo:
         lines[1:1] = [demo]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.dates import fr
+from assistant.dates import numeric_date
 from assistant.display import escape_controls
 from assistant.i18n import N_, _
 from assistant.store.followup import KIND_LABELS, STATUS_LABELS, Deadline, deadlines
@@ -30,8 +30,8 @@ def case_list(rows: list[dict]) -> str:
         return _("Aucun dossier.")
     lines = [f"{_('dossier'):<10} {_('init.'):<5} {_('ouvert le'):<10} {_('activité'):<10} {_('demandes')}"]
     for r in rows:
-        lines.append(f"{r['id']:<10} {r['initials'] or '':<5} {fr(_d(r['opened_on'])):<10} "
-                     f"{fr(_d(r['last_activity_on'])):<10} {requests_summary(r['requests'])}"
+        lines.append(f"{r['id']:<10} {r['initials'] or '':<5} {numeric_date(_d(r['opened_on'])):<10} "
+                     f"{numeric_date(_d(r['last_activity_on'])):<10} {requests_summary(r['requests'])}"
                      + (" " + _("(clos)") if r["closed_on"] else "")
                      + (" " + _("(démonstration)") if r.get("demo") else ""))
     return "\n".join(lines)
@@ -48,8 +48,8 @@ def requests_summary(summary: str | None) -> str:
 def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
     lines = [_("Dossier {id}").format(id=case["id"]) + (f" ({case['initials']})" if case["initials"] else ""),
              "  " + _("ouvert le {opened}, dernière activité le {last}").format(
-                 opened=fr(_d(case["opened_on"])), last=fr(_d(case["last_activity_on"])))
-             + (", " + _("clos le {date}").format(date=fr(_d(case["closed_on"]))) if case["closed_on"] else ""),
+                 opened=numeric_date(_d(case["opened_on"])), last=numeric_date(_d(case["last_activity_on"])))
+             + (", " + _("clos le {date}").format(date=numeric_date(_d(case["closed_on"]))) if case["closed_on"] else ""),
              "  " + _("agent {agent}, site {site}").format(agent=case["agent"] or "—", site=case["site"] or "—")]
     if case.get("demo"):
         lines.append("  " + _("démonstration (date rejouée avec --on) : hors rapports d'activité"))
@@ -57,11 +57,11 @@ def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
         lines.append("  " + _("soins urgents (DSUV) : facturables par l'hôpital"))
     if case["kb_release"]:
         lines.append("  " + _("évalué le {date} avec la base {kb}").format(
-            date=fr(_d(case["evaluated_on"])), kb=f"{case['kb_release']}+{case['kb_hash'][:12]}"))
+            date=numeric_date(_d(case["evaluated_on"])), kb=f"{case['kb_release']}+{case['kb_hash'][:12]}"))
     if case["assessment"]:
         lines.append(_("Évaluation :"))
         lines += [f"  {_label(KIND_LABELS, c['id'])} : {_label(COVERAGE_STATUS_LABELS, c['status'])}"
-                  + (", " + _("droits au {date}").format(date=fr(_d(c["effective_date"]))) if c.get("effective_date") else "")
+                  + (", " + _("droits au {date}").format(date=numeric_date(_d(c["effective_date"]))) if c.get("effective_date") else "")
                   for c in case["assessment"].get("coverages", [])]
     if case["requests"]:
         lines.append(_("Demandes :"))
@@ -71,7 +71,7 @@ def case_detail(case: dict, timeline: list[dict], kb=None) -> str:
         lines += [f"  {referral_line(r)}" for r in case["referrals"]]
     if case.get("due_dates"):
         lines.append(_("Dates à retenir (évaluation) :"))
-        lines += [f"  {fr(_d(d['date']))}  {d['label']}" for d in case["due_dates"]]
+        lines += [f"  {numeric_date(_d(d['date']))}  {d['label']}" for d in case["due_dates"]]
     lines.append(_("Réponses : {count}").format(count=len(case["answers"])))
     lines.append(_("Historique :"))
     lines += [f"  {e['at'][:16].replace('T', ' ')}  {_label(EVENT_LABELS, e['kind'])}{_event_detail(e)}"
@@ -83,9 +83,9 @@ def referral_line(referral: dict) -> str:
     """'MisAS : proposée le 03/03/2025, faite le 04/03/2025'."""
     parts = []
     if referral["proposed_on"]:
-        parts.append(_("proposée le {date}").format(date=fr(_d(referral["proposed_on"]))))
+        parts.append(_("proposée le {date}").format(date=numeric_date(_d(referral["proposed_on"]))))
     if referral["referred_on"]:
-        parts.append(_("faite le {date}").format(date=fr(_d(referral["referred_on"]))))
+        parts.append(_("faite le {date}").format(date=numeric_date(_d(referral["referred_on"]))))
     if referral["status"] == "proposed":
         parts.append(_("pas encore faite"))
     return f"{_label(REFERRAL_LABELS, referral['kind'])} : {', '.join(parts)}"
@@ -100,9 +100,9 @@ def _event_detail(event: dict) -> str:
     if event["kind"] == "request":
         status = _(STATUS_LABELS[data["status"]]) if data["status"] in STATUS_LABELS else _("transmise à la CPAM")
         return " : " + _("{kind} {status} le {date}").format(
-            kind=_label(KIND_LABELS, data["kind"]), status=status, date=fr(_d(data["on"])))
+            kind=_label(KIND_LABELS, data["kind"]), status=status, date=numeric_date(_d(data["on"])))
     if event["kind"] == "referral":
-        return " : " + _("{kind} le {date}").format(kind=_label(REFERRAL_LABELS, data["kind"]), date=fr(_d(data["on"])))
+        return " : " + _("{kind} le {date}").format(kind=_label(REFERRAL_LABELS, data["kind"]), date=numeric_date(_d(data["on"])))
     if event["kind"] in ("assessment", "recheck"):
         return " : " + _("base {kb}").format(kb=data.get("kb_version"))
     return ""
@@ -119,13 +119,13 @@ def request_line(request: dict, kb=None) -> str:
     if request["via_pass"]:
         text += " (PASS)"
     if request["status"] == "to_file" and request.get("expected_from"):
-        text += " — " + _("droits attendus à partir du {date}").format(date=fr(_d(request["expected_from"])))
+        text += " — " + _("droits attendus à partir du {date}").format(date=numeric_date(_d(request["expected_from"])))
     if dates:
-        text += " — " + ", ".join(f"{_(label)} {fr(_d(value))}" for label, value in dates)
+        text += " — " + ", ".join(f"{_(label)} {numeric_date(_d(value))}" for label, value in dates)
     upcoming = deadlines(request, kb) if kb is not None else []
     if upcoming:
         text += " ; " + _("échéances : ") + ", ".join(
-            _("{what} le {date}").format(what=d.label.split(" : ", 1)[1], date=fr(d.date)) for d in upcoming)
+            _("{what} le {date}").format(what=d.label.split(" : ", 1)[1], date=numeric_date(d.date)) for d in upcoming)
     return text
 
 
@@ -133,7 +133,7 @@ def due_list(found: list[Deadline], on: date) -> str:
     if not found:
         return _("Aucune échéance.")
     late = _("EN RETARD") + " "
-    return "\n".join(f"{fr(d.date)}  {late if d.date < on else ''}{d.case_id}  {d.label}" for d in found)
+    return "\n".join(f"{numeric_date(d.date)}  {late if d.date < on else ''}{d.case_id}  {d.label}" for d in found)
 
 
 def recheck_result(result) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 from typing import Callable
 
@@ -11,7 +12,7 @@ from textual.widgets import Input
 
 from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
-from assistant.i18n import _, long_date, set_language
+from assistant.i18n import _, language, long_date, set_language
 from assistant.ui.config import Launch
 from assistant.ui.crash import OneLineCrash
 from assistant.ui.keys import EVERYWHERE
@@ -19,6 +20,7 @@ from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.screens.confirm import ConfirmScreen
 from assistant.ui.screens.help import HelpScreen, keys_of
 from assistant.ui.widgets.answer_input import AnswerInput
+from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.replies import QuickReplies
 
 
@@ -172,6 +174,20 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
             self.pop_screen()
         self.open_case(None)
 
+    async def action_switch_language(self) -> None:
+        """F8: French <-> English without a restart; every screen open shows its texts again."""
+        set_language("en" if language() == "fr" else "fr")
+        self.title = _("Assistant couverture santé")
+        self.sub_title = long_date(self.consultation.on)
+        self.consultation.relanguage()
+        for screen in self.screen_stack:
+            relanguage = getattr(screen, "relanguage", None)
+            if relanguage is not None and inspect.isawaitable(done := relanguage()):
+                await done
+            for bar in screen.query(KeyBar):
+                bar.relabel()
+        self.notify(_("Interface en français."), timeout=3)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             self.screen.action_close()
@@ -196,7 +212,7 @@ def make_app(launch: Launch, assess: Callable[[date], Assess] | None = None) -> 
     from assistant.dialogs.engine import EngineAssess
 
     set_language(launch.lang)
-    engine = assess or (lambda on: EngineAssess(on, launch.lang))
+    engine = assess or (lambda on: EngineAssess(on))  # in the language of the moment (F8 switches)
     if not launch.record:
         return AssistantApp(launch, None, engine)
 

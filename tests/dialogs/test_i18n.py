@@ -20,11 +20,24 @@ def test_euros_with_plain_spaces():
     assert i18n.euros(9600.0) == "9 600 €"
 
 
-def test_english_falls_back_to_the_french_source_until_translated():
+@pytest.mark.parametrize("lang, day, amount, whole, count", [
+    ("fr", "12 mars 2025", "10 339,50 €", "10 339 €", "10\xa0339"),
+    ("en", "March 12, 2025", "€10,339.50", "€10,339", "10,339"),
+])
+def test_babel_writes_dates_amounts_and_numbers_for_the_locale(lang, day, amount, whole, count):
+    assert i18n.short_date(date(2025, 3, 12), lang) == day
+    assert (i18n.euros(10339.5, lang), i18n.euros(10339, lang), i18n.number(10339, lang)) == (amount, whole, count)
+
+
+def test_english_is_translated_and_an_unknown_message_stays_in_its_source():
     try:
         i18n.set_language("en")
         assert i18n.long_date(date(2024, 3, 12)) == "Tuesday, March 12, 2024"
-        assert i18n._("Je ne sais pas") == "Je ne sais pas"
+        assert i18n._("Je ne sais pas") == "I don't know"
+        assert i18n._("Message absent du catalogue") == "Message absent du catalogue"
+        assert i18n.ngettext("Je n'ai pas compris. Tapez 1 ou le texte de la réponse.",
+                             "Je n'ai pas compris. Tapez un numéro de 1 à {n} ou le texte d'une réponse.", 3) \
+            == "I didn't understand. Type a number from 1 to {n} or the text of an answer."
     finally:
         i18n.set_language("fr")
 

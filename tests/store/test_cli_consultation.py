@@ -83,7 +83,7 @@ def test_every_deadline_of_the_assessment_is_a_due_date(run, add, tmp_path):
     assert [d["deadline"] for d in case["due_dates"]] == [d["id"] for d in case["assessment"]["deadlines"]]
     assert [(r["kind"], r["status"], r["expected_from"]) for r in case["requests"]] == [("ame", "to_file", "2025-02-12")]
     due = run("cases", "due", "--on", "2025-03-03", "--days", "90")
-    assert "13/05/2025" in due.stdout and "pour une prise en charge dès le 12/02/2025" in due.stdout
+    assert "13/05/2025" in due.stdout and "pour une prise en charge dès le 12 février 2025" in due.stdout
     assert "AME : décision attendue" in due.stdout and "transmission à la CPAM" in due.stdout
     # Once filed, the request's own dates take over from the assessment's forecasts.
     run("cases", "request", case_id, "ame", "filed", "--on", "2025-03-05")

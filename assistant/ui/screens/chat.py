@@ -16,7 +16,7 @@ from assistant.consultation import Consultation, Step
 from assistant.dialogs.outcome import source_text
 from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Runner
-from assistant.i18n import _, long_date
+from assistant.i18n import N_, _, long_date
 from assistant.ui.echo import chat_echo
 from assistant.ui.knowledge import knowledge_of
 from assistant.ui.shortcuts import placeholder, shortcuts
@@ -28,18 +28,19 @@ from assistant.ui.widgets.side_panel import SidePanel
 
 
 NARROW = 100  # columns under which the side panel is shown instead of the chat, on F2
+DONE = N_("Dialogue terminé : F5 pour le résultat, F3 pour modifier une réponse")  # the answer line then
 
 
 class ChatScreen(Screen):
     BINDINGS = [  # in the key bar in this order, then F9 (help); the app binds Ctrl+N and Ctrl+Q
-        Binding("f1", "why", _("Pourquoi ?")),
-        Binding("ctrl+z", "back", _("Revenir")),
-        Binding("f3", "review", _("Réponses")),
-        Binding("f5", "result", _("Résultat")),
-        Binding("f2", "toggle_side", _("Panneau")),
-        Binding("f4", "history", _("Dossiers")),
-        Binding("f6", "report", _("Rapport d'activité"), show=False),
-        Binding("f7", "glossary", _("Sigles à l'écran"), show=False),
+        Binding("f1", "why", N_("Pourquoi ?")),
+        Binding("ctrl+z", "back", N_("Revenir")),
+        Binding("f3", "review", N_("Réponses")),
+        Binding("f5", "result", N_("Résultat")),
+        Binding("f2", "toggle_side", N_("Panneau")),
+        Binding("f4", "history", N_("Dossiers")),
+        Binding("f6", "report", N_("Rapport d'activité"), show=False),
+        Binding("f7", "glossary", N_("Sigles à l'écran"), show=False),
     ]
 
     def __init__(self, consultation: Consultation, export_dir: Path, blink: bool = True):
@@ -120,13 +121,23 @@ class ChatScreen(Screen):
 
     def replay(self) -> None:
         """Rebuild the chat after an edit: the answers in use, and the question now."""
+        self._rebuild()
+        self.prompt()
+
+    def relanguage(self) -> None:
+        """The same chat in the language now (F8), the answer line as it was."""
+        self.query_one("#title", Static).update(f"{self.app.title} — {self.app.sub_title}")
+        self._rebuild()
+        question, answer_line = self.runner.question, self.query_one(AnswerInput)
+        answer_line.placeholder = placeholder(question) if question is not None else _(DONE)
+
+    def _rebuild(self) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
         transcript.remove_children()
         transcript.mount_all(self.transcript())
         transcript.scroll_end(animate=False)
         self.query_one(QuickReplies).show(self.runner.question)
         self.refresh_panel()
-        self.prompt()
 
     def say(self, text: str, role: str, question_id: str | None = None) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
@@ -149,7 +160,7 @@ class ChatScreen(Screen):
         answer_line.disabled = question is None  # keys typed after the last answer answer nothing
         if question is None:
             answer_line.shortcuts = {}
-            answer_line.placeholder = _("Dialogue terminé : F5 pour le résultat, F3 pour modifier une réponse")
+            answer_line.placeholder = _(DONE)
             self.say(_("C'est terminé. Voici le résultat (F5 pour y revenir)."), "note")
             self.action_result()
             return

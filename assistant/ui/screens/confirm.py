@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -26,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
     #confirm-buttons Button { margin-right: 2; }
     #confirm-hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "answer(False)", _("Annuler"), tooltip=_("Rester dans la consultation")),
+    BINDINGS = [Binding("escape", "answer(False)", N_("Annuler"), tooltip=N_("Rester dans la consultation")),
                 Binding("left,right", "app.focus_next", show=False)]
 
     def __init__(self, question: str, message: str, yes: str, no: str, again: str, hint: str):

@@ -13,14 +13,14 @@ from textual.widgets import Input, Static
 
 from assistant.dialogs.answers import echo, interpret, re_ask
 from assistant.dialogs.model import Question
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.ui.widgets.answer_input import AnswerInput
 from assistant.ui.widgets.replies import QuickReplies
 from assistant.ui.shortcuts import placeholder, shortcuts
 
 
 class EditScreen(ModalScreen[dict | None]):
-    BINDINGS = [Binding("escape", "answer(None)", _("Annuler"))]
+    BINDINGS = [Binding("escape", "answer(None)", N_("Annuler"))]
 
     def __init__(self, question: Question, current: dict | None, on: date, blink: bool = True):
         super().__init__()

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.knowledge.entries import changed_text, kind_label, sources_line
 
 
@@ -40,7 +40,7 @@ class EntryScreen(ModalScreen[None]):
     #entry-scroll { height: auto; max-height: 100%; }
     #entry-hint { color: $text-muted; height: 1; }
     """
-    BINDINGS = [Binding("escape,enter", "dismiss(None)", _("Fermer"))]
+    BINDINGS = [Binding("escape,enter", "dismiss(None)", N_("Fermer"))]
 
     def __init__(self, entry: dict):
         super().__init__()
@@ -68,7 +68,7 @@ class GlossaryScreen(ModalScreen[None]):
     #glossary-definition { height: auto; max-height: 8; margin-top: 1; }
     #glossary-hint { color: $text-muted; height: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Fermer"))]
 
     def __init__(self, entries: list[dict], on_screen: bool):
         super().__init__()

@@ -14,13 +14,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.ui.keys import EVERYWHERE, HELP_KEY
 from assistant.ui.widgets.keybar import key_label
 
 
 def _rows(bindings) -> list[tuple[str, str]]:
-    return [(" / ".join(key_label(k, short=False) for k in b.key.split(",")), b.tooltip or b.description)
+    return [(" / ".join(key_label(k, short=False) for k in b.key.split(",")), _(b.tooltip or b.description))
             for b in bindings if isinstance(b, Binding) and b.description]
 
 
@@ -28,7 +28,7 @@ def keys_of(screen: Screen) -> list[tuple[str, str]]:
     """The keys of `screen`: its own bindings (not those Textual's Screen gives every screen),
     the keys it describes in `KEY_HELP`, and those of the focused widget."""
     rows = _rows(vars(type(screen)).get("BINDINGS", []))
-    rows += list(getattr(screen, "KEY_HELP", ()))
+    rows += [(_(key), _(text)) for key, text in getattr(screen, "KEY_HELP", ())]
     key_help = getattr(screen.focused, "key_help", None)
     return rows + (key_help() if key_help else [])
 
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
     .help-title { text-style: bold underline; }
     #help-screen-keys { margin-bottom: 1; }
     """
-    BINDINGS = [Binding("escape", "close", _("Fermer"))]
+    BINDINGS = [Binding("escape", "close", N_("Fermer"))]
 
     def __init__(self, rows: list[tuple[str, str]]):
         """`rows`: the keys of the screen below, from `keys_of`."""

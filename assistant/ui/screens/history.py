@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.store import views
 from assistant.store.errors import StoreError
 from assistant.store.search import HistorySearch
@@ -29,10 +29,10 @@ class HistoryScreen(ModalScreen[str | None]):
     #history-detail-scroll { width: 3fr; height: 1fr; padding-left: 1; }
     #history-hint { color: $text-muted; height: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer")),
-                Binding("f6", "report", _("Rapport d'activité"))]
-    KEY_HELP = [(_("Lettres"), _("Rechercher : initiales, n° de dossier, mot d'une note")),
-                (_("↑ ↓ puis Entrée"), _("Reprendre le dossier choisi"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Fermer")),
+                Binding("f6", "report", N_("Rapport d'activité"))]
+    KEY_HELP = [(N_("Lettres"), N_("Rechercher : initiales, n° de dossier, mot d'une note")),
+                (N_("↑ ↓ puis Entrée"), N_("Reprendre le dossier choisi"))]
     RECENT = 50
     RESULTS = 30
 

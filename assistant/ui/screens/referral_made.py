@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.dialogs.outcome import referral_name
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 
 class ReferralMadeScreen(ModalScreen[str | None]):
@@ -20,7 +20,7 @@ class ReferralMadeScreen(ModalScreen[str | None]):
     #referral-box { width: 70; height: auto; border: round $accent; background: $surface; padding: 0 1; }
     #referral-choices { height: auto; margin: 1 0; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Annuler"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Annuler"))]
 
     def __init__(self, kinds: list[str]):
         super().__init__()

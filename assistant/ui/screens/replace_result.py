@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 
 class ReplaceResultScreen(ModalScreen[bool]):
@@ -24,7 +24,7 @@ class ReplaceResultScreen(ModalScreen[bool]):
     #replace-buttons { height: auto; }
     #replace-buttons Button { margin-right: 2; }
     """
-    BINDINGS = [Binding("escape", "keep", _("Garder le résultat"))]
+    BINDINGS = [Binding("escape", "keep", N_("Garder le résultat"))]
 
     def __init__(self, changes: str):
         super().__init__()

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 
 from assistant.dialogs.parse import parse_date
 from assistant.files import write_new
-from assistant.i18n import _, short_date
+from assistant.i18n import N_, _, short_date
 from assistant.store.errors import StoreError
 from assistant.store.report_format import render
 
@@ -33,11 +33,11 @@ class ReportScreen(ModalScreen[None]):
     #report-hint { color: $text-muted; height: 1; }
     """
     BINDINGS = [
-        Binding("escape", "dismiss(None)", _("Fermer")),
-        Binding("f2", "export_csv", _("Exporter en CSV")),  # F-keys: the date inputs keep ctrl+letters
-        Binding("f3", "toggle_demo", _("Démonstrations comptées ou non")),
+        Binding("escape", "dismiss(None)", N_("Fermer")),
+        Binding("f2", "export_csv", N_("Exporter en CSV")),  # F-keys: the date inputs keep ctrl+letters
+        Binding("f3", "toggle_demo", N_("Démonstrations comptées ou non")),
     ]
-    KEY_HELP = [(_("Tab"), _("Passer d'une date à l'autre")), (_("Entrée"), _("Calculer le rapport de la période"))]
+    KEY_HELP = [(N_("Tab"), N_("Passer d'une date à l'autre")), (N_("Entrée"), N_("Calculer le rapport de la période"))]
 
     def __init__(self, log, today: date, export_dir: Path):
         """`log`: an open CaseLog; the period defaults to 1 January of `today`'s year to `today`."""

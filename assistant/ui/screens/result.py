@@ -13,7 +13,7 @@ from textual.widgets import Static
 from assistant.consultation import Consultation, NotRecorded
 from assistant.dialogs import handover
 from assistant.dialogs.outcome import referral_name
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.ui.knowledge import knowledge_of
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
@@ -26,19 +26,19 @@ class ResultScreen(Screen[str | None]):
     # Every action takes Ctrl: letters typed after the last answer land here and must do nothing.
     # Not Ctrl+P (Textual's command palette), Ctrl+C (copy), Ctrl+Q (quit), Ctrl+N (new consultation).
     BINDINGS = [
-        Binding("escape", "leave(None)", _("Retour"), tooltip=_("Retour au dialogue")),
-        Binding("ctrl+e", "export", _("Exporter"),
-                tooltip=_("Exporter la fiche de liaison (Markdown, HTML) et le calendrier des échéances (.ics)")),
-        Binding("ctrl+d", "leave('documents')", _("Pièces"), tooltip=_("Préparer les pièces du dossier")),
-        Binding("ctrl+o", "leave('referral')", _("Orientation"), tooltip=_("Orienter la personne (MisAS, service "
+        Binding("escape", "leave(None)", N_("Retour"), tooltip=N_("Retour au dialogue")),
+        Binding("ctrl+e", "export", N_("Exporter"),
+                tooltip=N_("Exporter la fiche de liaison (Markdown, HTML) et le calendrier des échéances (.ics)")),
+        Binding("ctrl+d", "leave('documents')", N_("Pièces"), tooltip=N_("Préparer les pièces du dossier")),
+        Binding("ctrl+o", "leave('referral')", N_("Orientation"), tooltip=N_("Orienter la personne (MisAS, service "
                                                                           "social, PASS)")),
-        Binding("ctrl+s", "leave('renewal')", _("Suivi"), tooltip=_("Renouvellement ou suivi d'un droit")),
+        Binding("ctrl+s", "leave('renewal')", N_("Suivi"), tooltip=N_("Renouvellement ou suivi d'un droit")),
         # A modifier too: a letter typed after the last answer must not record a referral.
-        Binding("ctrl+r", "referral_made", _("Orientation faite"),
-                tooltip=_("Marquer comme faite une orientation proposée (MisAS, service social, PASS, domiciliation)")),
-        Binding("f7", "glossary", _("Sigles"), tooltip=_("Les sigles à l'écran et leur définition"), show=False),
+        Binding("ctrl+r", "referral_made", N_("Orientation faite"),
+                tooltip=N_("Marquer comme faite une orientation proposée (MisAS, service social, PASS, domiciliation)")),
+        Binding("f7", "glossary", N_("Sigles"), tooltip=N_("Les sigles à l'écran et leur définition"), show=False),
     ]
-    KEY_HELP = [("↑ ↓", _("Faire défiler le résultat (aussi Pg préc., Pg suiv., Début, Fin)"))]
+    KEY_HELP = [("↑ ↓", N_("Faire défiler le résultat (aussi Pg préc., Pg suiv., Début, Fin)"))]
 
     def __init__(self, consultation: Consultation, export_dir: Path):
         super().__init__()
@@ -54,11 +54,24 @@ class ResultScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
-            title = _("Résultat du {date}").format(date=self.app.sub_title)
-            yield Static(f"{title} — {self.case_line()}", id="result-title", markup=False)
-            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
-                             terms=knowledge_of(self.app).finder(), id="card")
+            yield Static(self.result_title(), id="result-title", markup=False)
+            yield self.card()
         yield KeyBar(self.BINDINGS, id="keys")
+
+    def result_title(self) -> str:
+        title = _("Résultat du {date}").format(date=self.app.sub_title)
+        return f"{title} — {self.case_line()}"
+
+    def card(self) -> ResultCard:
+        return ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
+                          terms=knowledge_of(self.app).finder(), id="card")
+
+    async def relanguage(self) -> None:
+        """The same result in the language now (F8)."""
+        self.query_one("#title", Static).update(f"{self.app.title} — {self.app.sub_title}")
+        self.query_one("#result-title", Static).update(self.result_title())
+        await self.query_one("#card", ResultCard).remove()
+        await self.query_one("#result", VerticalScroll).mount(self.card())
 
     def case_line(self) -> str:
         if self.consultation.case_id:

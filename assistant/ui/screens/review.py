@@ -13,12 +13,12 @@ from textual.widgets.option_list import Option
 
 from assistant.dialogs.answers import echo
 from assistant.dialogs.runner import Runner
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 
 class ReviewScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", _("Fermer"))]
-    KEY_HELP = [(_("↑ ↓ puis Entrée"), _("Modifier la réponse choisie"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Fermer"))]
+    KEY_HELP = [(N_("↑ ↓ puis Entrée"), N_("Modifier la réponse choisie"))]
 
     def __init__(self, runner: Runner):
         super().__init__()

@@ -29,17 +29,25 @@ def key_label(key: str, short: bool = True) -> str:
 
 class KeyBar(Static):
     def __init__(self, bindings: list[Binding], **kwargs):
+        self.bindings = [(b, b.action) for b in bindings] + [(b, f"app.{b.action}") for b in EVERYWHERE]
+        super().__init__(self._hints(), **kwargs)
+
+    def _hints(self) -> Text:
+        """The hints in the language now (descriptions are source strings, see keys.py)."""
         text, self.spans = Text(), []
-        shown = [(b, b.action) for b in bindings] + [(b, f"app.{b.action}") for b in EVERYWHERE]
-        for b, action in shown:
+        for b, action in self.bindings:
             if not b.show:
                 continue
             start = len(text)
             text.append(key_label(b.key), style="bold reverse")
-            text.append(f" {b.description} ")
+            text.append(f" {_(b.description)} ")
             self.spans.append((start, len(text), action))
         text.rstrip()
-        super().__init__(text, **kwargs)
+        return text
+
+    def relabel(self) -> None:
+        """After a change of language."""
+        self.update(self._hints())
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, action in self.spans:
