@@ -97,16 +97,20 @@ class ChatScreen(Screen):
     def transcript(self) -> list[Bubble]:
         """The chat from the answers in use: welcome, each question and answer, the question now."""
         terms = self._terms()
-        bubbles = [Bubble(_("Consultation du {date}. Répondez avec les boutons, les touches 1 à 9 "
-                            "(o/n pour oui/non, ? pour « je ne sais pas ») ou en tapant la réponse. "
-                            "F1 : pourquoi cette question ? Ctrl+Z : revenir en arrière.").format(
-            date=long_date(self.runner.state.on)), "note")]
+        return [Bubble(text, role, question_id, terms=terms if role == "assistant" else None)
+                for text, role, question_id in self.turns()]
+
+    def turns(self) -> list[tuple[str, str, str | None]]:
+        """(text, role, question id of an answer) of each turn of `transcript`."""
+        turns = [(_("Consultation du {date}. Répondez avec les boutons, les touches 1 à 9 "
+                    "(o/n pour oui/non, ? pour « je ne sais pas ») ou en tapant la réponse. "
+                    "F1 : pourquoi cette question ? Ctrl+Z : revenir en arrière.").format(
+            date=long_date(self.runner.state.on)), "note", None)]
         for question, answer in self.runner.applied():
-            bubbles.append(Bubble(_(question.text), "assistant", terms=terms))
-            bubbles.append(Bubble(chat_echo(question, answer), "agent", question.id))
+            turns += [(_(question.text), "assistant", None), (chat_echo(question, answer), "agent", question.id)]
         if self.runner.question is not None:
-            bubbles.append(Bubble(_(self.runner.question.text), "assistant", terms=terms))
-        return bubbles
+            turns.append((_(self.runner.question.text), "assistant", None))
+        return turns
 
     def _terms(self):
         """The glossary's term finder once loaded (after the first paint), else None."""
@@ -127,7 +131,15 @@ class ChatScreen(Screen):
     def relanguage(self) -> None:
         """The same chat in the language now (F8), the answer line as it was."""
         self.query_one("#title", Static).update(f"{self.app.title} — {self.app.sub_title}")
-        self._rebuild()
+        shown, turns = list(self.query_one("#transcript").query(Bubble)), self.turns()
+        if [b.question_id for b in shown] == [qid for _, _, qid in turns]:  # the same turns: texts in place
+            terms = self._terms()
+            for bubble, (text, role, _qid) in zip(shown, turns):
+                bubble.retext(text, terms if role == "assistant" else None)
+            self.query_one(QuickReplies).show(self.runner.question)
+            self.refresh_panel()
+        else:  # notes said on the way (re-asks, help) are not kept: the chat as a replay shows it
+            self._rebuild()
         question, answer_line = self.runner.question, self.query_one(AnswerInput)
         answer_line.placeholder = placeholder(question) if question is not None else _(DONE)
 

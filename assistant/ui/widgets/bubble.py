@@ -29,6 +29,13 @@ class Bubble(Static):
         if self.question_id:
             self.post_message(self.EditRequested(self.question_id))
 
+    def retext(self, text: str, terms=None) -> None:
+        """The same turn in another language."""
+        self.plain_text = text
+        self.update(linked_content(text, terms) if terms else text)
+        if self.question_id:
+            self.tooltip = _("Cliquer pour modifier cette réponse")
+
     def link_terms(self, terms) -> None:
         """Link the glossary's terms now that the finder is ready (after the first paint)."""
         if not self.question_id:  # an answer is clicked to be changed: no links inside it
