@@ -112,7 +112,7 @@ def _date_item(scenario: Scenario, conclusion: Conclusion, focus, coverages: dic
         day = date.fromisoformat(coverage[key]) if coverage.get(key) else None
         explanation = [_("Date retenue : {date} ({what}).").format(
             date=_day(day), what=_("début des droits") if key == "effective_date" else _("première date de demande"))]
-        explanation += [r for r in coverage["reasons"] if expected and short_date(expected) in r][:2]
+        explanation += [r for r in coverage["reasons"] if expected and expected.strftime("%d/%m/%Y") in r][:2]
         sources = coverage["sources"]
     return Item("date", float(conclusion.date == expected), _day(conclusion.date), _day(expected),
                 explanation, titles(sources, kb))
