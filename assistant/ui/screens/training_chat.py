@@ -28,7 +28,7 @@ def session_line(session) -> str:
     points, out_of = session.points
     if not out_of:
         return _("Séance : aucun scénario terminé.")
-    return _("Séance : {points} / {out_of} points sur {count} scénario(s).").format(
+    return _("Séance : {points} / {out_of} points, scénarios terminés : {count}.").format(
         points=f"{points:g}".replace(".", ","), out_of=out_of, count=len(session.grades))
 
 
