@@ -3,6 +3,7 @@ with the story on top; at the end the trainee concludes before seeing the assist
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -50,7 +51,7 @@ class ScenarioListScreen(Screen):
             yield Input(self.session.group, placeholder=_("Groupe de formation"), id="group")
         yield Static(session_line(self.session), id="session-score", markup=False)
         with Horizontal(id="training-main"):
-            yield OptionList(*(Option(f"[{s.family}] {s.text('title')}", id=s.id) for s in self.scenarios),
+            yield OptionList(*(Option(Text(f"[{s.family}] {s.text('title')}"), id=s.id) for s in self.scenarios),
                              id="scenarios")
             with VerticalScroll(id="scenario-preview"):
                 yield Static("", id="preview", markup=False)

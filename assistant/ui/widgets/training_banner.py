@@ -9,7 +9,7 @@ from assistant.i18n import _
 
 class TrainingBanner(Static):
     DEFAULT_CSS = """
-    TrainingBanner { background: $warning; color: $text; text-style: bold; width: 100%; height: 1; padding: 0 1; }
+    TrainingBanner { background: $warning; color: $text; text-style: bold; width: 100%; height: auto; padding: 0 1; }
     """
 
     def __init__(self, **kwargs):
