@@ -23,6 +23,7 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
     "cases": ("assistant.store.cli:cases",
               N_("Journal des dossiers : liste, suivi, échéances, revérification, effacement, export.")),
     "report": ("assistant.store.cli:report", N_("Rapport d'activité pour l'ARS et la CPAM.")),
+    "train": ("assistant.training.cli:train", N_("Mode formation : scénarios, vérification, scores des stagiaires.")),
     "config": ("assistant.config_cli:config",
                N_("Réglages du site : structure, département, codes, langue, dossier des fiches.")),
 }

@@ -28,7 +28,9 @@ HOW = "run the pybabel commands of locales/README.md"
 COMMAND_LINE = ["assistant/__main__.py", "assistant/cli.py", "assistant/cli_base.py", "assistant/evaluate_cli.py",
                 "assistant/knowledge/cli.py", "assistant/knowledge/ask_cli.py", "assistant/knowledge/checks.py", "assistant/knowledge/compile.py",
                 "assistant/knowledge/loader.py", "assistant/store/cli.py", "assistant/ui/cli.py",
-                "assistant/ui/crash.py"]
+                "assistant/ui/crash.py", "assistant/training/cli.py", "assistant/training/check.py",
+                "assistant/training/scenarios.py", "assistant/training/store.py", "assistant/training/summary.py",
+                "assistant/training/topics.py", "assistant/knowledge/source_titles.py"]
 
 
 def _mapping():

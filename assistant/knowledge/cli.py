@@ -1,4 +1,4 @@
-"""`python -m assistant kb validate | show ID [--on DATE]`."""
+"""`python -m assistant kb validate | show ID [--on DATE] | diff --from DATE --to DATE`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import click
 
 from assistant.cli_base import Group
 from assistant.dates import parse_iso
-from assistant.i18n import _, language, short_date
+from assistant.i18n import _, language, ngettext, short_date
 
 
 @click.group(cls=Group)
@@ -112,3 +112,54 @@ def _describe(item_id: str, entry: dict, on: date) -> str:
         if v["note"]:
             lines.append("  " + _("note : {text}").format(text=_text(v["note"])))
     return "\n".join(lines)
+
+
+@kb.command()
+@click.option("--from", "from_", required=True, metavar="AAAA-MM-JJ", help="Date de départ.")
+@click.option("--to", "to", required=True, metavar="AAAA-MM-JJ", help="Date d'arrivée.")
+def diff(from_: str, to: str) -> None:
+    """Les règles et montants qui changent entre deux dates : ancienne et nouvelle valeur, sources."""
+    from assistant.knowledge.base import KnowledgeError
+    from assistant.knowledge.diff import changes, shown, value_changes
+    from assistant.knowledge.loader import load
+    from assistant.knowledge.source_titles import titles
+
+    dates = []
+    for value, option in ((from_, "--from"), (to, "--to")):
+        try:
+            dates.append(parse_iso(value))
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint=option) from None
+    start, end = dates
+    if end < start:
+        raise click.BadParameter(_("la date d'arrivée précède la date de départ"), param_hint="--to")
+    try:
+        base = load()
+    except KnowledgeError as e:
+        click.echo(_("base de connaissances : {error}").format(error=e), err=True)
+        sys.exit(2)
+    found = changes(base, start, end)
+    click.echo(ngettext("Du {start} au {end} : {count} changement dans la base {version}.",
+                        "Du {start} au {end} : {count} changements dans la base {version}.", len(found)).format(
+        start=short_date(start), end=short_date(end), count=len(found), version=base.version_id))
+    for change in found:
+        click.echo(f"\n{change.item_id} — {_text(base.items[change.item_id]['label'])}")
+        if change.new is None:
+            click.echo("  " + _("ne s'applique plus à partir du {date}").format(date=short_date(change.on)))
+        else:
+            click.echo("  " + _("à partir du {date}").format(date=short_date(change.on)))
+        old, new = change.old or {}, change.new or {}
+        for key, was, now in value_changes(old.get("value"), new.get("value")):
+            click.echo(f"    {key or _('valeur')} : {shown(was)} → {shown(now)}")
+        old_text, new_text = old.get("text"), new.get("text")
+        if old_text != new_text:
+            click.echo("    " + _("ancien texte : {text}").format(text=_text(old_text) if old_text else "—"))
+            click.echo("    " + _("nouveau texte : {text}").format(text=_text(new_text) if new_text else "—"))
+        for title in titles(new.get("sources") or [], base):
+            click.echo("    " + _("source : {source}").format(source=title))
+        for title in titles(old.get("sources") or [], base):
+            click.echo("    " + _("source de l'ancienne version : {source}").format(source=title))
+        for title in titles(old.get("superseded_by") or [], base):
+            click.echo("    " + _("l'ancienne version est remplacée par : {source}").format(source=title))
+        if new.get("note"):
+            click.echo("    " + _("note : {text}").format(text=_text(new["note"])))
