@@ -90,6 +90,12 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def labelled(label: str, value: str = "") -> str:
+    """`Âge : 40` / `Age: 40` (French puts a space before the colon)."""
+    colon = _(" : ")
+    return f"{label}{colon}{value}"
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated later, where it is shown."""
     return message

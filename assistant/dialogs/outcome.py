@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.i18n import N_, _, euros, short_date
+from assistant.i18n import N_, _, euros, labelled, short_date
 
 COVERAGES = {
     "puma": N_("PUMa (assurance maladie de base)"),
@@ -83,7 +83,7 @@ class Entry:
 def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool]) -> list[tuple[str, list[Entry]]]:
     """The result as titled sections, in reading order; empty sections are left out."""
     coverages = [
-        Entry(f"{coverage_name(c['id'])} : {status_line(c)}", list(c.get("reasons", [])), c.get("sources"))
+        Entry(labelled(coverage_name(c['id']), status_line(c)), list(c.get("reasons", [])), c.get("sources"))
         for c in assessment.get("coverages", [])
     ]
     documents = []
@@ -98,7 +98,7 @@ def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str
         documents.append(Entry(d["label"], details, d.get("sources"), checklist.get(d["id"])))
     referrals = [Entry(referral_name(r["id"]), list(r.get("reasons", [])), r.get("sources"))
                  for r in assessment.get("referrals", [])]
-    deadlines = [Entry(f"{deadline_day(d)} : {d['label']}", [], d.get("sources"))
+    deadlines = [Entry(labelled(deadline_day(d), d['label']), [], d.get("sources"))
                  for d in sorted(assessment.get("deadlines", []), key=lambda d: d.get("date") or "9999")]
     checks = [Entry(w) for w in assessment.get("warnings", [])]
     out = [
@@ -107,6 +107,6 @@ def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str
         (_("Orientations"), referrals),
         (_("Dates à retenir"), deadlines),
         (_("À vérifier"), checks),
-        (_("Ce qui a été dit"), [Entry(f"{label} : {value}") for label, value in facts]),
+        (_("Ce qui a été dit"), [Entry(labelled(label, value)) for label, value in facts]),
     ]
     return [(title, entries) for title, entries in out if entries]

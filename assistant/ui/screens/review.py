@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from assistant.dialogs.answers import echo
 from assistant.dialogs.runner import Runner
-from assistant.i18n import N_, _
+from assistant.i18n import N_, _, labelled
 
 
 class ReviewScreen(ModalScreen[str | None]):
@@ -29,7 +29,7 @@ class ReviewScreen(ModalScreen[str | None]):
             yield Static(_("Réponses données : Entrée ou clic pour modifier, Échap pour fermer"),
                          id="review-title", markup=False)
             yield OptionList(*[
-                Option(Text(f"{_(q.short)} : {echo(q, a)}"), id=q.id) for q, a in self.runner.applied()
+                Option(Text(labelled(_(q.short), echo(q, a))), id=q.id) for q, a in self.runner.applied()
             ], id="review-list")
 
     @on(OptionList.OptionSelected)

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.i18n import _, long_date
+from assistant.i18n import N_, _, long_date
 from assistant.training.topics import topic_name
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.widgets.bubble import Bubble
@@ -36,7 +36,7 @@ def session_line(session) -> str:
 class ScenarioListScreen(Screen):
     """Pick a scenario (Enter); the trainee's name and group go with the scores."""
 
-    BINDINGS = [Binding("escape", "app.quit", _("Quitter"), show=False)]
+    BINDINGS = [Binding("escape", "app.quit", N_("Quitter"), show=False)]
 
     def __init__(self, scenarios, session):
         super().__init__()

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from assistant.dialogs.outcome import coverage_name, referral_name, status_line
 from assistant.dialogs.parse import parse_date
-from assistant.i18n import _, language
+from assistant.i18n import N_, _, labelled, language
 from assistant.training.grading import Conclusion
 from assistant.training.scenarios import COVERAGES, REFERRALS
 from assistant.ui.screens.training_chat import session_line, story
@@ -27,8 +27,8 @@ class ConclusionScreen(Screen[Conclusion | None]):
 
     # Ctrl: letters are typed in the date field here.
     BINDINGS = [
-        Binding("ctrl+s", "submit", _("Valider"), tooltip=_("Valider ma conclusion et voir celle de l'assistant")),
-        Binding("escape", "dismiss(None)", _("Retour"), tooltip=_("Retour au dialogue")),
+        Binding("ctrl+s", "submit", N_("Valider"), tooltip=N_("Valider ma conclusion et voir celle de l'assistant")),
+        Binding("escape", "dismiss(None)", N_("Retour"), tooltip=N_("Retour au dialogue")),
     ]
 
     def __init__(self, scenario, kb):
@@ -79,7 +79,7 @@ class ComparisonScreen(Screen):
     """Each item: the trainee's answer, the assistant's, why, and the sources; then the score."""
 
     BINDINGS = [
-        Binding("escape", "app.new_consultation", _("Scénarios"), tooltip=_("Retour à la liste des scénarios")),
+        Binding("escape", "app.new_consultation", N_("Scénarios"), tooltip=N_("Retour à la liste des scénarios")),
     ]
 
     def __init__(self, grade, session):
@@ -107,7 +107,7 @@ class ComparisonScreen(Screen):
                          classes="training-teaching", markup=False)
             reference = self.session.reference(grade.scenario)
             lines = [_("Le résultat de l'assistant sur les faits du scénario :")]
-            lines += [f"  {coverage_name(c['id'])} : {status_line(c)}" for c in reference["coverages"]]
+            lines += ["  " + labelled(coverage_name(c['id']), status_line(c)) for c in reference["coverages"]]
             referrals = ", ".join(referral_name(r["id"]) for r in reference["referrals"]) or _("aucune")
             lines.append("  " + _("Orientations : {names}").format(names=referrals))
             yield Static("\n".join(lines), id="reference", markup=False)

@@ -12,10 +12,10 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Static
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.ui.keys import EVERYWHERE
 
-KEY_NAMES = {"escape": "Échap", "enter": "Entrée"}
+KEY_NAMES = {"escape": N_("Échap"), "enter": N_("Entrée")}
 
 
 def key_label(key: str, short: bool = True) -> str:

@@ -9,7 +9,7 @@ from textual.widgets import Static
 from assistant.dialogs.answers import echo
 from assistant.dialogs.outcome import coverage_name, referral_name, status_line
 from assistant.dialogs.runner import Runner
-from assistant.i18n import _
+from assistant.i18n import _, labelled
 
 STATUS_STYLE = {"open": "green", "eligible": "green", "not_yet": "yellow", "not_eligible": "red", "to_check": "magenta"}
 
@@ -23,7 +23,7 @@ class SidePanel(VerticalScroll):
         facts = Text(_("Situation") + "\n", style="bold")
         applied = runner.applied()
         for question, answer in applied:
-            facts.append(f"{_(question.short)} : ", style="dim")
+            facts.append(labelled(_(question.short)), style="dim")
             facts.append(echo(question, answer) + "\n")
         if not applied:
             facts.append(_("(rien encore)") + "\n", style="dim italic")
