@@ -18,7 +18,18 @@ from pathlib import Path
 LOCALES = Path(__file__).parent / "locales"  # compiled catalogs (.mo), package data of the wheel
 SOURCES = Path(__file__).parents[1] / "locales"  # the .po files, present in a source checkout only
 DOMAIN = "messages"
-LANGUAGES = ("fr", "en")
+
+
+
+def _languages() -> tuple[str, ...]:
+    """French (the sources) first, then every language with a catalog: adding one is a catalog
+    in locales/ and `{LANG: ...}` texts in the data, not code."""
+    found = {p.parent.parent.name for root in (SOURCES, LOCALES) if root.is_dir()
+             for p in root.glob("*/LC_MESSAGES/messages.[mp]o")}
+    return ("fr", *sorted(found - {"fr"}))
+
+
+LANGUAGES = _languages()
 DEFAULT_LANGUAGE = "fr"
 ENV = "ASSISTANT_LANG"
 

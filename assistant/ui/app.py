@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
-from assistant.i18n import _, language, long_date, set_language
+from assistant.i18n import LANGUAGES, _, language, long_date, set_language
 from assistant.ui.config import Launch
 from assistant.ui.crash import OneLineCrash
 from assistant.ui.keys import EVERYWHERE
@@ -175,8 +175,9 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
         self.open_case(None)
 
     async def action_switch_language(self) -> None:
-        """F8: French <-> English without a restart; every screen open shows its texts again."""
-        set_language("en" if language() == "fr" else "fr")
+        """F8: the next language (French, English) without a restart; every screen open shows its
+        texts again."""
+        set_language(LANGUAGES[(LANGUAGES.index(language()) + 1) % len(LANGUAGES)])
         self.title = _("Assistant couverture santé")
         self.sub_title = long_date(self.consultation.on)
         self.consultation.relanguage()
