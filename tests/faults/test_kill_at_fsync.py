@@ -70,10 +70,11 @@ def prepared(tmp_path, situation_file) -> tuple[Path, list[str]]:
     return db, add_cases(db, situation_file, 2)
 
 
-@pytest.mark.parametrize("command", ["note", "request", "erase"])
-def test_a_write_killed_at_each_sync_is_all_or_nothing(prepared, tmp_path, command):
+@pytest.mark.parametrize("command", ["add", "note", "request", "erase"])
+def test_a_write_killed_at_each_sync_is_all_or_nothing(prepared, tmp_path, situation_file, command):
     base, (case_id, other) = prepared
-    args = {"note": ["cases", "note", case_id, "une note entière"],
+    args = {"add": ["cases", "add", situation_file, "--on", "2021-04-22"],
+            "note": ["cases", "note", case_id, "une note entière"],
             "request": ["cases", "request", case_id, "ame", "filed", "--on", "2021-04-23"],
             "erase": ["cases", "erase", case_id, "--yes"]}[command]
     total = count_syncs(args, _copy(base, tmp_path / "count"), tmp_path)
@@ -87,7 +88,14 @@ def test_a_write_killed_at_each_sync_is_all_or_nothing(prepared, tmp_path, comma
         _sound(db)
         conn = sqlite3.connect(db)
         try:
-            if command == "note":
+            if command == "add":  # a case is listed only with its assessment, its request and due dates
+                cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+                bare = conn.execute("SELECT count(*) FROM cases WHERE id NOT IN "
+                                    "(SELECT case_id FROM case_state WHERE assessment IS NOT NULL) "
+                                    "OR id NOT IN (SELECT case_id FROM requests) "
+                                    "OR id NOT IN (SELECT case_id FROM due_dates)").fetchone()[0]
+                assert cases in (2, 3) and bare == 0, (n, cases, bare)
+            elif command == "note":
                 notes = conn.execute("SELECT count(*) FROM events WHERE kind = 'note'").fetchone()[0]
                 assert notes in (0, 1), n
             elif command == "request":
