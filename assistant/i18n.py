@@ -123,6 +123,15 @@ def short_date(day: date) -> str:
     return _format(day, "long")
 
 
+def month_year(day: date) -> str:
+    """`mars 2026`, `March 2026`."""
+    if _language == "fr":
+        return f"{FR_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    return format_date(day, format="MMMM y", locale=_language)
+
+
 def euros(amount: float) -> str:
     """`10 339,50 €`, `9 600 €` in French (plain spaces: some terminals mis-measure narrow ones)."""
     from babel.numbers import format_currency
