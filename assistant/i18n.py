@@ -49,9 +49,10 @@ def chosen() -> bool:
     return _chosen
 
 
-def default_language() -> str:
-    """ASSISTANT_LANG when set, else French; ValueError for a language we do not have."""
-    value = os.environ.get(ENV) or DEFAULT_LANGUAGE
+def default_language(site: str | None = None) -> str:
+    """ASSISTANT_LANG when set, else the site's language, else French; ValueError for a
+    language we do not have."""
+    value = os.environ.get(ENV) or site or DEFAULT_LANGUAGE
     if value not in LANGUAGES:
         raise ValueError(value)
     return value

@@ -76,14 +76,20 @@ def _multi(question: Question, text: str, offered: list[Choice]) -> dict | None:
     parts = [p for p in parse.normalize(text).replace(" et ", ",").replace(";", ",").replace("+", ",").split(",") if p.strip()]
     if len(parts) == 1 and all(w.isdigit() for w in parts[0].split()):
         parts = parts[0].split()
-    values = []
+    values, income = [], []
+    incomes = {parse.normalize(word) for word in question.none_aliases}
     for part in parts:
+        if part.strip() in incomes:  # "chômage", "salaire": resources, not one of these benefits
+            income.append(part.strip())
+            continue
         c = _by_key_or_label(part, offered) or _by_words(part, offered)
         if c is None:
             return None
         if c.answer is not None:  # "aucune" or "je ne sais pas": only alone
             return c.answer if len(parts) == 1 else None
         values.append(c.value)
+    if income:
+        return multi_answer(question, values) | {"income": income} | ({} if values else {"option": "none"})
     return multi_answer(question, values) if values else None
 
 
@@ -127,8 +133,11 @@ def echo(question: Question, answer: dict) -> str:
     if answer.get("unknown"):
         return _("Je ne sais pas")
     option = answer.get("option")
+    income = _("{words} : une ressource, son montant compte dans les ressources du foyer").format(
+        words=", ".join(answer["income"])) if answer.get("income") else None
     if option:
-        return next(_(c.label) for c in choices(question) if c.id == option)
+        label = next(_(c.label) for c in choices(question) if c.id == option)
+        return f"{label} ({income})" if income else label
     if question.type == "date" and "range" in answer:
         return _range_echo(*(date.fromisoformat(d) for d in answer["range"]))
     if question.type == "amount" and question.field not in answer["set"]:
@@ -145,7 +154,8 @@ def echo(question: Question, answer: dict) -> str:
         return str(value)
     if question.type == "multi_choice":
         labels = {o.value: _(o.label) for o in question.options}
-        return " ; ".join(labels[v] for v in value)
+        said = " ; ".join(labels[v] for v in value)
+        return f"{said} ({income})" if income else said
     return str(value)
 
 
