@@ -33,16 +33,16 @@ def test_the_entry_answer_chooses_the_dialogs(runner):
 
 
 def test_a_french_national_is_never_asked_about_the_right_to_stay(runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     assert runner.done
     assert "right_to_stay" not in asked(runner)
-    assert runner.situation == {"person": {"nationality": "french", "age": 40, "sex": "M"}, "resources": {"annual": 0}}
+    assert runner.situation == {"person": {"nationality": "french", "age": 40, "sex": "M"}, "resources": {"household_size": 1, "annual": 0}}
 
 
 def test_questions_follow_dialog_order_among_the_needed_fields(runner):
     say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois")
     assert asked(runner) == ["purpose", "nationality", "right_to_stay", "age", "sex", "irregular_since"]
-    assert runner.question.id == "annual_resources"
+    assert runner.question.id == "household_size"  # asked with the resources: their ceiling depends on it
 
 
 def test_a_minor_is_never_asked_the_social_service_items(runner):
@@ -61,10 +61,10 @@ def test_unknown_is_answered_and_not_asked_again(runner):
 
 
 def test_editing_keeps_the_answers_it_does_not_affect(runner):
-    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "0", "pas d'hospitalisation")
+    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "3 novembre 2024", "seule", "0", "pas d'hospitalisation")
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "française", ON))
-    assert asked(runner) == ["purpose", "nationality", "age", "sex", "annual_resources"]
+    assert asked(runner) == ["purpose", "nationality", "age", "sex", "household_size", "annual_resources"]
     assert runner.situation["person"] == {"nationality": "french", "age": 30, "sex": "F"}
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "hors UE", ON))
@@ -72,13 +72,13 @@ def test_editing_keeps_the_answers_it_does_not_affect(runner):
 
 
 def test_editing_continues_from_the_first_question_still_needed(runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     runner.edit("nationality", interpret(runner.lookup("nationality"), "hors UE", ON))
     assert runner.question.id == "right_to_stay"
 
 
 def test_an_answer_the_engine_refuses_leaves_the_state_unchanged(runner):
-    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "0", "10/02/2025")
+    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "seule", "0", "10/02/2025")
     assert runner.question.id == "hospital_discharge"
     before = json.dumps(runner.state.to_json())
     with pytest.raises(Rejected) as refused:
@@ -114,7 +114,7 @@ def test_documents_dialog_walks_the_checklist_of_the_request(runner):
 
 
 def test_a_dialog_opened_from_the_result_is_asked_after_the_others(runner, make_runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     runner.open_dialog("referral")
     assert runner.question.id == "health_impacts_life"
     saved = runner.state.to_json()
