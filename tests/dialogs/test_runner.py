@@ -64,7 +64,8 @@ def test_editing_keeps_the_answers_it_does_not_affect(runner):
     say(runner, "1", "hors UE", "sans papiers", "30", "femme", "3 novembre 2024", "seule", "0", "pas d'hospitalisation")
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "française", ON))
-    assert asked(runner) == ["purpose", "nationality", "age", "sex", "household_size", "annual_resources"]
+    assert asked(runner) == ["purpose", "nationality", "age", "sex", "household_size", "annual_resources",
+                             "hospital_admission"]  # a health fact is kept
     assert runner.situation["person"] == {"nationality": "french", "age": 30, "sex": "F"}
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "hors UE", ON))
