@@ -360,11 +360,12 @@ class Runner:
     def _apply(self, question: Question, answer: dict) -> None:
         values = self._with(question, answer)
         answers = {**self._applied, question.id: answer}
+        still_open = []
         if any("range" in a or "amount" in a for a in answers.values()):
-            values, self._open = self._settle(values, answers)
+            values, still_open = self._settle(values, answers)
         if _facts(values) != _facts(self._values):
             self._assessment = self._evaluate(values)
-        self._values = values
+        self._values, self._open = values, still_open
         self._applied[question.id] = answer
         option = next((o for o in question.options if o.id == answer.get("option")), None)
         if option:
