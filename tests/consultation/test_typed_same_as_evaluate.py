@@ -120,19 +120,6 @@ def test_an_approximate_date_that_decides_is_asked_in_words(kb):
     assert decisions(consultation.assessment) == decisions(evaluated(situation, ON, kb))
 
 
-def test_one_change_inside_the_range_is_asked_before_or_after(kb):
-    """An AME ending "fin juin": the renewal window opens two months before the end, so only
-    whether it ends before or after one day matters."""
-    consultation = Consultation.open(lambda day: EngineAssess(day), ON, record=False)
-    for line in ("2", "1", "fin août"):
-        assert consultation.say(line).kind == "understood"
-    question = consultation.question
-    if question.id == "ame_until~precise":
-        assert question.type in ("choice", "date")
-        if question.type == "choice":
-            assert question.text.startswith("Fin de l'AME actuelle avant ou après le ")
-
-
 def typed(question, facts: dict) -> str:
     """What an agent types for a contract example's facts (ISO dates, labels, amounts per year)."""
     field = question.field

@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
-from assistant.dialogs.answers import interpret
-from assistant.dialogs.runner import Rejected, nest
+from assistant.dialogs.answers import choices, interpret
+from assistant.dialogs.loader import load
+from assistant.dialogs.runner import Rejected, Runner, nest
 from assistant.dialogs.state import DialogState
 
 ON = date(2025, 3, 3)
@@ -128,3 +129,34 @@ def test_a_dialog_opened_from_the_result_is_asked_after_the_others(runner, make_
 def test_nest():
     assert nest({"person.age": 3, "person.sex": "F", "consent_to_referral": True}) == {
         "person": {"age": 3, "sex": "F"}, "consent_to_referral": True}
+
+
+def _one_change(situation: dict) -> dict:
+    """An engine whose outcome changes once: arrival before or from 15 March 2025."""
+    arrival = situation.get("person", {}).get("arrival_date")
+    status = "to_check" if arrival is None else ("eligible" if arrival < "2025-03-15" else "not_yet")
+    return {"coverages": [{"id": "puma", "status": status}], "documents": [], "referrals": [], "deadlines": [],
+            "needed": {"coverages": [] if arrival else ["person.arrival_date"]}}
+
+
+def test_a_range_with_one_change_is_asked_before_or_after():
+    runner = Runner(load(), _one_change, DialogState(on=ON))
+    say(runner, "1", "femme")  # the entry question, then the activity report's question
+    assert runner.question.id == "arrival_date"
+    say(runner, "mars 2025")
+    question = runner.question
+    assert question.id == "arrival_date~precise"
+    assert question.text == "Arrivée en France avant ou après le 15 mars 2025 ? La réponse change le résultat."
+    assert [c.label for c in choices(question)] == ["Avant le 15 mars 2025", "Le 15 mars 2025 ou après",
+                                                   "Je ne sais pas"]
+    say(runner, "après")
+    assert runner.done
+    assert runner.state.answers["arrival_date"]["range"] == ["2025-03-15", "2025-03-31"]
+    assert runner.situation["person"]["arrival_date"] == "2025-03-15"
+
+
+def test_a_range_that_changes_nothing_is_not_asked_again():
+    runner = Runner(load(), _one_change, DialogState(on=ON))
+    say(runner, "1", "femme", "avril 2025")
+    assert runner.done
+    assert runner.situation["person"]["arrival_date"] == "2025-04-01"
