@@ -155,10 +155,14 @@ def month_year(day: date) -> str:
 def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     """`10 339`, `10 339,5` / `10,339`, `10,339.5`; `decimals` fixes the digits after the point.
     Groups are split by a non-breaking space, never a narrow one (see `euros`)."""
+    lang = lang or _language
+    if lang == "fr" and (decimals or float(value).is_integer()):  # babel's output, without loading babel (20 ms)
+        whole, _sep, cents = f"{value:,.{decimals}f}".partition(".")
+        return whole.replace(",", "\xa0") + ("," + cents if cents else "")
     from babel.numbers import format_decimal
 
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0.##"
-    return format_decimal(value, format=pattern, locale=lang or _language).replace("\u202f", "\xa0")
+    return format_decimal(value, format=pattern, locale=lang).replace("\u202f", "\xa0")
 
 
 def euros(amount: float, lang: str | None = None) -> str:

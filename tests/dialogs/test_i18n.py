@@ -45,3 +45,12 @@ def test_english_is_translated_and_an_unknown_message_stays_in_its_source():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unsupported language"):
         i18n.set_language("de")
+
+
+@pytest.mark.parametrize("value, decimals", [(10339, 0), (13426.44, 2), (-5, 0), (0, 0), (1234567.5, 2), (9.6, 2),
+                                             (100, 2), (999, 0), (1000, 0)])
+def test_french_numbers_written_without_babel_are_babels(value, decimals):
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0.##"
+    assert i18n.number(value, "fr", decimals) == format_decimal(value, format=pattern, locale="fr").replace("\u202f", "\xa0")
