@@ -73,6 +73,7 @@ class Needed(_Out):
     coverages: list[str]
     referrals: list[str]
     documents: list[str]
+    requests: list[str]  # the address a request to file needs (stable address, else a domiciliation)
 
 
 class Assessment(_Out):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field as _default
 from typing import Any, Literal, Optional
 
 AnswerType = Literal["choice", "yes_no", "date", "amount", "number", "multi_choice"]
-Scope = Literal["coverages", "referrals", "documents"]
+Scope = Literal["coverages", "referrals", "documents", "requests"]
 CASE = "case."
 FORBID = {"extra": "forbid"}  # pydantic config read by schema.py: unknown keys are errors
 

@@ -7,7 +7,7 @@ from datetime import date
 from assistant.engine import ame, css, dsuv, puma, referrals
 from assistant.engine.context import Context
 from assistant.engine.deadlines import deadlines
-from assistant.engine.documents import checklist
+from assistant.engine.documents import REQUESTED, checklist
 from assistant.knowledge.base import KnowledgeBase
 
 
@@ -44,8 +44,20 @@ def evaluate(situation: dict, *, on: date, kb: KnowledgeBase, lang: str = "fr") 
             "coverages": _ordered(m for o in coverages for m in o.missing),
             "referrals": _ordered(m for r in refs for m in r.missing),
             "documents": _ordered(documents_needed),
+            "requests": _address_needed(ctx, coverages),
         },
     }
+
+
+def _address_needed(ctx: Context, coverages) -> list[str]:
+    """Every request is sent to an address: a stable one, else a domiciliation (seed 002 § 1,
+    seed 003): asked whenever a coverage is to be requested."""
+    if not any(o.status in REQUESTED for o in coverages):
+        return []
+    stable = ctx.get("housing.stable_address")
+    if stable is None:
+        return ["housing.stable_address"]
+    return ["housing.domiciliation"] if stable is False and ctx.get("housing.domiciliation") is None else []
 
 
 def _ordered(paths) -> list[str]:
