@@ -40,6 +40,9 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """Singular or plural form for `n`; in French (the source language) 0 and 1 take the singular."""
+    if _language == "fr" and type(_translation) is gettext.NullTranslations:
+        return singular if n < 2 else plural
     return _translation.ngettext(singular, plural, n)
 
 

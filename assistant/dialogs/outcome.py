@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.i18n import N_, _, euros, short_date
+from assistant.knowledge import citations
 
 COVERAGES = {
     "puma": N_("PUMa (assurance maladie de base)"),
@@ -58,9 +59,9 @@ def status_line(coverage: dict) -> str:
 
 
 def source_text(source: dict) -> str:
-    """`000_af8b0dd11f2dd870.txt § Annexe 2` (seed file and section)."""
-    ref = source["ref"]
-    return f"{source['doc']} {ref}" if ref.startswith("§") else f"{source['doc']} § {ref}"
+    """`ARS Île-de-France, cahier des charges du dispositif PASS de ville, 2025, Annexe 2 – …`:
+    issuer, document, year, section; the file name stays in the JSON."""
+    return citations.title(source)
 
 
 def deadline_day(deadline: dict) -> str:
@@ -80,10 +81,27 @@ class Entry:
         self.mark = mark
 
 
-def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool]) -> list[tuple[str, list[Entry]]]:
-    """The result as titled sections, in reading order; empty sections are left out."""
+def contact_lines(contacts: list, none_text: str, label: str) -> list[str]:
+    """`Contact : PASS de ville… · 5 rue… · Tél. 01 99 00 01 06 · Horaires : …`, one line per
+    contact of the directory, or the directory's plain "no contact" sentence."""
+    if not contacts:
+        return [none_text]
+    return [f"{label} : " + " · ".join([c.name, *c.lines()]) for c in contacts]
+
+
+def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool],
+             directory=None) -> list[tuple[str, list[Entry]]]:
+    """The result as titled sections, in reading order; empty sections are left out.
+    `directory` (assistant.directory.lookup.Directory): where to file, whom to refer to."""
+    from assistant.directory.roles import FOR_REFERRAL, FOR_REQUEST
+
+    def where(c: dict) -> list[str]:
+        if directory is None or c["id"] not in ("puma", "css", "ame") or c["status"] not in ("eligible", "not_yet"):
+            return []
+        return contact_lines(directory.for_request(), directory.none_text(FOR_REQUEST), _("Dépôt"))
+
     coverages = [
-        Entry(f"{coverage_name(c['id'])} : {status_line(c)}", list(c.get("reasons", [])), c.get("sources"))
+        Entry(f"{coverage_name(c['id'])} : {status_line(c)}", [*c.get("reasons", []), *where(c)], c.get("sources"))
         for c in assessment.get("coverages", [])
     ]
     documents = []
@@ -96,8 +114,13 @@ def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str
         if d.get("note"):
             details.append(d["note"])
         documents.append(Entry(d["label"], details, d.get("sources"), checklist.get(d["id"])))
-    referrals = [Entry(referral_name(r["id"]), list(r.get("reasons", [])), r.get("sources"))
-                 for r in assessment.get("referrals", [])]
+    referrals = []
+    for r in assessment.get("referrals", []):
+        details = list(r.get("reasons", []))
+        if directory is not None:
+            roles = FOR_REFERRAL.get(r["id"], ())
+            details += contact_lines(directory.contacts(roles), directory.none_text(roles), _("Contact"))
+        referrals.append(Entry(referral_name(r["id"]), details, r.get("sources")))
     deadlines = [Entry(f"{deadline_day(d)} : {d['label']}", [], d.get("sources"))
                  for d in sorted(assessment.get("deadlines", []), key=lambda d: d.get("date") or "9999")]
     checks = [Entry(w) for w in assessment.get("warnings", [])]

@@ -288,6 +288,38 @@ def export(ctx, case_id: str, output: Path | None) -> None:
 
 
 @cases.command()
+@click.argument("case_id")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "md", "ics"]), default="pdf", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fichier à créer (jamais écrasé : nom-2, nom-3... s'il existe). Défaut : sortie standard, "
+                   "ou pour le PDF le dossier des fiches.")
+@click.pass_context
+@_handled
+def slip(ctx, case_id: str, fmt: str, output: Path | None) -> None:
+    """La fiche de liaison d'un dossier (PDF, HTML, Markdown ou calendrier .ics)."""
+    from assistant.exports import export_folder, write_new
+    from assistant.slip.export import render
+    from assistant.slip.sources import from_case, place
+
+    case = _open(ctx).get_case(case_id)
+    if not case["assessment"]:
+        _fail(f"Dossier {case_id} sans résultat enregistré : pas encore de fiche à remettre.", 2)
+    where = place()
+    for problem in where.problems:
+        click.echo(problem, err=True)
+    data = render(from_case(case, where), case["assessment"], fmt)
+    if output is None and fmt != "pdf":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    target = output or export_folder(where.site.export_dir) / f"fiche-{case_id}.pdf"
+    try:
+        written = write_new(target, data)
+    except OSError as error:
+        _fail(f"Impossible d'écrire {target} : {error.strerror}", 1)
+    click.echo(f"Fiche enregistrée : {written}")
+
+
+@cases.command()
 @click.pass_context
 @_handled
 def repair(ctx) -> None:
@@ -302,12 +334,24 @@ def repair(ctx) -> None:
 @click.option("--from", "start", required=True, metavar="AAAA-MM-JJ", help="Premier jour de la période.")
 @click.option("--to", "end", required=True, metavar="AAAA-MM-JJ", help="Dernier jour de la période.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fichier à créer, lisible par vous seul (jamais écrasé : nom-2... s'il existe).")
 @_db_option
 @_ro_option
 @click.pass_context
 @_handled
-def report(ctx, start: str, end: str, fmt: str, db: Path | None, read_only: bool) -> None:
+def report(ctx, start: str, end: str, fmt: str, output: Path | None, db: Path | None, read_only: bool) -> None:
     """Rapport d'activité (ARS, CPAM) : chaque indicateur avec sa source."""
     start_date, end_date = _date(start, "--from"), _date(end, "--to")
     ctx.obj = (settings_from_env(db_path=db), read_only)
-    click.echo(render(_open(ctx).report(start_date, end_date), fmt), nl=False)
+    text = render(_open(ctx).report(start_date, end_date), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.exports import write_new
+
+    try:
+        written = write_new(output, text)
+    except OSError as error:
+        _fail(f"Impossible d'écrire {output} : {error.strerror}", 1)
+    click.echo(f"Rapport enregistré : {written}")

@@ -145,7 +145,8 @@ async def test_why_shows_the_help_and_its_source(app):
         await pilot.pause()
         await pilot.press("1", "f1")
         await pilot.pause()
-        assert "Source : 003_0878086c2490f1ba.txt § I – La Protection Universelle Maladie (PUMa)" in bubbles(app, "note")[-1]
+        assert ("Source : FAS Île-de-France et CPAM de Paris, webinaire sur l'accès aux droits santé, 2021, "
+                "§ I – La Protection Universelle Maladie (PUMa)") in bubbles(app, "note")[-1]
 
 
 async def test_readable_at_80x24_with_the_panel_behind_f2(app):

@@ -277,4 +277,4 @@ class ChatScreen(Screen):
                 self.runner.open_dialog(dialog_id)
                 self.ask()
 
-        self.app.push_screen(ResultScreen(self.runner, self.export_dir, stem), next_dialog)
+        self.app.push_screen(ResultScreen(self.runner, self.export_dir, stem, self.recorder.case_id), next_dialog)

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from assistant.dialogs.parse import parse_date
+from assistant.exports import write_new
 from assistant.i18n import _, short_date
 from assistant.store.errors import StoreError
 from assistant.store.report_format import render
@@ -96,10 +97,9 @@ class ReportScreen(ModalScreen[None]):
         if self.report is None:
             return
         period = self.report["period"]
-        path = self.export_dir / f"rapport-{period['from']}-{period['to']}.csv"
-        try:
-            self.export_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(self.report, "csv"), encoding="utf-8")
+        try:  # a new owner-only file: an earlier export of the same period is kept (rapport-…-2.csv)
+            path = write_new(self.export_dir / f"rapport-{period['from']}-{period['to']}.csv",
+                             render(self.report, "csv"))
         except OSError as error:
             self.notify(_("Export impossible : {error}").format(error=error.strerror), severity="error")
             return

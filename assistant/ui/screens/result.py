@@ -1,18 +1,22 @@
-"""The result: the card, the handover-slip export, and the other dialogs to open from here."""
+"""The result: the card, the handover-slip export and printing, and the other dialogs to open from here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from assistant.dialogs import handover
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _
+from assistant.printing import print_command, print_file
+from assistant.slip import sources
+from assistant.slip.content import Context, build
+from assistant.slip.export import export
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.result_card import ResultCard
@@ -24,26 +28,74 @@ class ResultScreen(Screen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", _("Retour au dialogue")),
         Binding("e", "export", _("Exporter la fiche")),
+        Binding("i", "print", _("Imprimer la fiche")),
         Binding("p", "dismiss('documents')", _("Pièces")),
         Binding("o", "dismiss('referral')", _("Orientation")),
         Binding("s", "dismiss('renewal')", _("Suivi")),
     ]
 
-    def __init__(self, runner: Runner, export_dir: Path, stem: str):
+    def __init__(self, runner: Runner, export_dir: Path, stem: str, case_id: str | None = None):
         super().__init__()
         self.runner = runner
         self.export_dir = export_dir
         self.stem = stem
+        self.case_id = case_id
+        self.place = sources.place()  # site settings and directory: two small JSON files
+        self.printer = print_command()
+        self.printed_pdf: Path | None = None  # the slip exported for printing, kept for a second copy
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with VerticalScroll(id="result"):
             yield Static(_("Résultat du {date}").format(date=self.app.sub_title), id="result-title", markup=False)
-            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(), id="card")
-        yield KeyBar(self.BINDINGS, id="keys")
+            yield ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
+                             directory=self.place.directory, id="card")
+        # Printing is offered only where the machine has a print command.
+        yield KeyBar([b for b in self.BINDINGS if b.action != "print" or self.printer], id="keys")
+
+    def on_mount(self) -> None:
+        for problem in self.place.problems:
+            self.notify(problem, title=_("Réglages du site"), severity="warning", timeout=10)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.printer is not None if action == "print" else True
+
+    def _export(self, formats: tuple[str, ...] | None = None) -> list[Path] | None:
+        site = self.place.site
+        context = Context(on=self.runner.state.on, case_id=self.case_id, agent=site.agent,
+                          structure=site.structure, checklist=self.runner.documents_checked())
+        slip = build(self.runner.assessment, context, self.place.directory)
+        try:
+            if formats is None:
+                return export(self.export_dir, self.stem, slip, self.runner.assessment)
+            return export(self.export_dir, self.stem, slip, self.runner.assessment, formats)
+        except OSError as error:
+            self.notify(_("Export impossible dans {folder} : {reason}").format(
+                folder=self.export_dir, reason=error.strerror or error), severity="error", timeout=10)
+            return None
 
     def action_export(self) -> None:
-        paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,
-                                facts(self.runner), self.runner.documents_checked())
-        self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
-                    title=_("Export"), timeout=8)
+        paths = self._export()
+        if paths:
+            self.notify(_("Fiche enregistrée dans {folder} : {names}").format(
+                folder=paths[0].parent, names=", ".join(p.name for p in paths)), title=_("Export"), timeout=10)
+
+    def action_print(self) -> None:
+        if self.printer is None:
+            return
+        if self.printed_pdf is None or not self.printed_pdf.is_file():
+            paths = self._export(("pdf",))
+            if not paths:
+                return
+            self.printed_pdf = paths[0]
+        self.notify(_("Impression de {path}…").format(path=self.printed_pdf), title=_("Impression"))
+        self._print(self.printed_pdf)
+
+    @work(thread=True, exclusive=True, group="print")
+    def _print(self, path: Path) -> None:
+        problem = print_file(path)
+        if problem:
+            self.app.call_from_thread(self.notify, _("Impression impossible : {reason} ; la fiche est dans {path}").format(
+                reason=problem, path=path), title=_("Impression"), severity="error", timeout=12)
+        else:
+            self.app.call_from_thread(self.notify, _("Fiche envoyée à l'imprimante."), title=_("Impression"))

@@ -27,9 +27,12 @@ def _entry(e: Entry) -> list:
 
 
 class ResultCard(Vertical):
-    def __init__(self, assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool], **kwargs):
+    def __init__(self, assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool],
+                 directory=None, **kwargs):
+        """`directory`: the site's contacts (assistant.directory.lookup.Directory), shown under
+        the requests (where to file) and the referrals."""
         super().__init__(**kwargs)
-        self.parts = sections(assessment, facts, checklist)
+        self.parts = sections(assessment, facts, checklist, directory)
 
     def compose(self):
         for title, entries in self.parts:
