@@ -8,9 +8,7 @@ readable on paper.
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime, time, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from assistant.i18n import _
@@ -28,24 +26,18 @@ def page_limit(slip: Slip) -> int:
     return 2 if slip.requests > 1 else 1
 
 
-@lru_cache(maxsize=1)
-def _blank():
-    """An empty A4 document with the fonts loaded: parsing the two TTF files takes ~0.2 s, a
-    copy of this takes ~0.03 s (fpdf2 itself deep-copies documents to lay out trials)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(True, margin=MARGIN)
-    return pdf
-
-
 class _Writer:
     def __init__(self, slip: Slip, scale: float):
+        from fpdf import FPDF
+
         self.slip, self.s = slip, scale
-        pdf = copy.deepcopy(_blank())
+        # A new document each time: fpdf2 subsets the fonts in place when writing, so a
+        # document (and its fonts) is never reused; loading both fonts takes ~0.2 s.
+        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+        pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        pdf.set_auto_page_break(True, margin=MARGIN)
         pdf.set_title(slip.title)
         pdf.set_lang("fr")
         pdf.set_creator("assistant couverture santé")
@@ -69,8 +61,20 @@ class _Writer:
         pdf.set_x(left)
         runs = text if isinstance(text, list) else [(f"{label} : ", True)] * bool(label) + [(text, bold)]
         h = 0.0
-        for run, strong in runs:
+        for i, (run, strong) in enumerate(runs):
             h = self.font(size, bold=strong, grey=grey)
+            # write() cuts a run's first word when it does not fit the rest of the line: go to
+            # the next line first, as wrapping between words would. A run of one word glued to
+            # the next (a label and its value) moves with the next run's first word.
+            first = run.lstrip().split(" ", 1)[0]
+            width = pdf.get_string_width(first)
+            if first == run and i + 1 < len(runs):
+                following, following_bold = runs[i + 1]
+                self.font(size, bold=following_bold, grey=grey)
+                width += pdf.get_string_width(following.split(" ", 1)[0])
+                self.font(size, bold=strong, grey=grey)
+            if pdf.get_x() > left and pdf.get_x() + width + 2 * pdf.c_margin > pdf.w - pdf.r_margin:
+                pdf.ln(h)
             pdf.write(h, run)
         pdf.ln(h + after)
         pdf.set_left_margin(MARGIN)
@@ -152,7 +156,9 @@ class _Writer:
         pdf.ln(2 * self.s)
         self.rule()
         pdf.ln(1.5 * self.s)
-        runs = [run for label, value in slip.signature for run in ((f"{label} : ", False), (f"{value}    ", True))]
+        nbsp = "\u00a0"  # a label stays with its value
+        runs = [run for label, value in slip.signature
+                for run in ((f"{label} :{nbsp}".replace(" ", nbsp), False), (f"{value}    ", True))]
         self.para(runs, size=8.5)
         self.para(slip.notice, size=8.5, grey=True)
         if slip.sources:

@@ -1,9 +1,12 @@
+"""How an assessment reads on the result card: dates in full, sources as titles, the directory's
+contacts under requests and referrals; and the deadlines as an iCalendar file."""
+
 from datetime import date, datetime, timezone
 
-from assistant.dialogs import handover, ics
+from assistant.dialogs import ics
 from assistant.dialogs.outcome import sections, source_text, status_line
+from assistant.directory.lookup import Directory
 
-ON = date(2021, 4, 22)
 SOURCE = [{"doc": "000_af8b0dd11f2dd870.txt", "ref": "Annexe 2 – Aide médicale de l'Etat"}]
 ASSESSMENT = {
     "kb_version": "test",
@@ -17,6 +20,8 @@ ASSESSMENT = {
                    "sources": SOURCE}],
     "warnings": [],
 }
+PASS = {"source": "t", "id": "t--pass", "structure_id": "t--ch", "nom": "PASS de l'hôpital Test",
+        "zone_eligibilite": ["93"], "telephone": "+33199000105", "horaires_accueil": "Mo-Fr 09:00-16:00"}
 
 
 def test_status_line_gives_dates_in_full():
@@ -25,9 +30,11 @@ def test_status_line_gives_dates_in_full():
     assert status_line({"status": "eligible", "participation_monthly": 0}) == "Peut être demandée, gratuite"
 
 
-def test_source_names_file_and_section_once():
-    assert source_text({"doc": "003.txt", "ref": "§ I – PUMa"}) == "003.txt § I – PUMa"
-    assert source_text(SOURCE[0]) == "000_af8b0dd11f2dd870.txt § Annexe 2 – Aide médicale de l'Etat"
+def test_sources_are_shown_as_issuer_document_year_and_section_never_a_file_name():
+    assert source_text(SOURCE[0]) == ("ARS Île-de-France, cahier des charges du dispositif PASS de ville, 2025, "
+                                      "Annexe 2 – Aide médicale de l'Etat")
+    assert source_text({"doc": "css_r861_3", "ref": "art. R861-3"}) == "Code de la sécurité sociale, art. R861-3"
+    assert source_text({"doc": "009_unknown.txt", "ref": "§ 4"}) == "§ 4"
 
 
 def test_sections_skip_what_is_empty():
@@ -35,20 +42,16 @@ def test_sections_skip_what_is_empty():
     assert titles == ["Droits", "Pièces à fournir", "Orientations", "Dates à retenir"]
 
 
-def test_markdown_slip_has_every_item_with_its_source_and_the_checklist():
-    text = handover.markdown(ASSESSMENT, ON, [("Nationalité", "Hors Union européenne")], {"identity": False})
-    assert "Consultation du jeudi 22 avril 2021." in text
-    assert "- Nationalité : Hors Union européenne" in text
-    assert "- [ ] Justificatif d'identité\n  - Au choix : Passeport\n  - À défaut (seconde intention) : Permis de conduire" in text
-    assert text.count("Source : 000_af8b0dd11f2dd870.txt § Annexe 2") == 4
-    assert "- 22 mai 2021 : AME : décision attendue" in text
-
-
-def test_html_slip_is_escaped_and_printable():
-    page = handover.html_page(ASSESSMENT, ON, [], {"identity": True})
-    assert page.startswith("<!DOCTYPE html>") and "@media print" in page
-    assert "Sans couverture &lt;ouverte&gt;." in page
-    assert "☑ Justificatif d&#x27;identité" in page
+def test_the_card_shows_the_directory_contact_of_a_referral_or_says_there_is_none():
+    found = dict(sections(ASSESSMENT, [], {}, Directory({"services": [PASS]}, "93")))
+    referral = found["Orientations"][0]
+    assert "Contact : PASS de l'hôpital Test · Tél. 01 99 00 01 05 · Horaires : lun.–ven. 9 h–16 h" in referral.details
+    request = found["Droits"][0]
+    assert request.details[-1] == ("Aucun contact dans l'annuaire local pour le département 93 "
+                                   "(Accueil de la CPAM).")
+    elsewhere = dict(sections(ASSESSMENT, [], {}, Directory({"services": [PASS]}, "75")))
+    assert elsewhere["Orientations"][0].details[-1] == (
+        "Aucun contact dans l'annuaire local pour le département 75 (PASS de ville, PASS hospitalière).")
 
 
 def test_ics_events_are_all_day_escaped_and_folded():
@@ -61,16 +64,3 @@ def test_ics_events_are_all_day_escaped_and_folded():
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "SUMMARY:AME : décision\\; attendue\\, " + "x" * 80 + "\r\n" in unfolded
-
-
-def test_export_writes_the_three_files(tmp_path):
-    paths = handover.export(tmp_path / "out", "fiche", ASSESSMENT, ON, [], {})
-    assert sorted(p.name for p in paths) == ["fiche.html", "fiche.ics", "fiche.md"]
-    assert "BEGIN:VEVENT" in (tmp_path / "out" / "fiche.ics").read_text(encoding="utf-8")
-
-
-def test_exported_slips_are_readable_by_their_owner_only(tmp_path):
-    import stat
-
-    for path in handover.export(tmp_path, "fiche", ASSESSMENT, ON, [], {}):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
