@@ -95,7 +95,7 @@ async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_pa
         ame = next(c for c in app.runner.assessment["coverages"] if c["id"] == "ame")
         assert ame["status"] == "eligible" and ame["effective_date"] == "2025-02-12"
         await pilot.press("e")
-        await pilot.pause()
+        await app.workers.wait_for_complete()
         slip = (tmp_path / "fiches" / "fiche-2025-03-03.md").read_text(encoding="utf-8")
         assert "Aide médicale de l'État (AME) : Peut être demandée, droits à partir du 12 février 2025" in slip
         assert (tmp_path / "fiches" / "fiche-2025-03-03.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

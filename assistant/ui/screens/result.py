@@ -16,7 +16,7 @@ from assistant.i18n import _
 from assistant.printing import print_command, print_file
 from assistant.slip import sources
 from assistant.slip.content import Context, build
-from assistant.slip.export import export
+from assistant.slip.export import FORMATS, export
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
 from assistant.ui.widgets.result_card import ResultCard
@@ -60,42 +60,49 @@ class ResultScreen(Screen[str | None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return self.printer is not None if action == "print" else True
 
-    def _export(self, formats: tuple[str, ...] | None = None) -> list[Path] | None:
+    def _slip(self):
         site = self.place.site
         context = Context(on=self.runner.state.on, case_id=self.case_id, agent=site.agent,
                           structure=site.structure, checklist=self.runner.documents_checked())
-        slip = build(self.runner.assessment, context, self.place.directory)
+        return build(self.runner.assessment, context, self.place.directory)
+
+    def action_export(self) -> None:
+        self._export(self._slip(), self.runner.assessment)
+
+    def action_print(self) -> None:
+        if self.printer is not None:
+            self._print(self._slip(), self.runner.assessment)
+
+    def _say(self, message: str, **kwargs) -> None:
+        self.app.call_from_thread(self.notify, message, **kwargs)
+
+    def _write(self, slip, assessment: dict, formats: tuple[str, ...] = FORMATS) -> list[Path] | None:
         try:
-            if formats is None:
-                return export(self.export_dir, self.stem, slip, self.runner.assessment)
-            return export(self.export_dir, self.stem, slip, self.runner.assessment, formats)
+            return export(self.export_dir, self.stem, slip, assessment, formats)
         except OSError as error:
-            self.notify(_("Export impossible dans {folder} : {reason}").format(
+            self._say(_("Export impossible dans {folder} : {reason}").format(
                 folder=self.export_dir, reason=error.strerror or error), severity="error", timeout=10)
             return None
 
-    def action_export(self) -> None:
-        paths = self._export()
+    # Laying out the PDF takes a fraction of a second: in a thread, so the screen stays live.
+    @work(thread=True, group="export")
+    def _export(self, slip, assessment: dict) -> None:
+        paths = self._write(slip, assessment)
         if paths:
-            self.notify(_("Fiche enregistrée dans {folder} : {names}").format(
+            self._say(_("Fiche enregistrée dans {folder} : {names}").format(
                 folder=paths[0].parent, names=", ".join(p.name for p in paths)), title=_("Export"), timeout=10)
 
-    def action_print(self) -> None:
-        if self.printer is None:
-            return
+    @work(thread=True, exclusive=True, group="print")
+    def _print(self, slip, assessment: dict) -> None:
         if self.printed_pdf is None or not self.printed_pdf.is_file():
-            paths = self._export(("pdf",))
+            paths = self._write(slip, assessment, ("pdf",))
             if not paths:
                 return
             self.printed_pdf = paths[0]
-        self.notify(_("Impression de {path}…").format(path=self.printed_pdf), title=_("Impression"))
-        self._print(self.printed_pdf)
-
-    @work(thread=True, exclusive=True, group="print")
-    def _print(self, path: Path) -> None:
-        problem = print_file(path)
+        self._say(_("Impression de {path}…").format(path=self.printed_pdf), title=_("Impression"))
+        problem = print_file(self.printed_pdf)
         if problem:
-            self.app.call_from_thread(self.notify, _("Impression impossible : {reason} ; la fiche est dans {path}").format(
-                reason=problem, path=path), title=_("Impression"), severity="error", timeout=12)
+            self._say(_("Impression impossible : {reason} ; la fiche est dans {path}").format(
+                reason=problem, path=self.printed_pdf), title=_("Impression"), severity="error", timeout=12)
         else:
-            self.app.call_from_thread(self.notify, _("Fiche envoyée à l'imprimante."), title=_("Impression"))
+            self._say(_("Fiche envoyée à l'imprimante."), title=_("Impression"))
