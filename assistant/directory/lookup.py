@@ -148,17 +148,22 @@ class Directory:
     def for_request(self) -> list[Contact]:
         return self.contacts(FOR_REQUEST)
 
-    def none_text(self, roles: tuple[str, ...]) -> str:
-        """Said plainly when the directory has no contact for these needs."""
+    def none_text(self, roles: tuple[str, ...], person: bool = False) -> str:
+        """Said plainly when the directory has no contact for these needs: to the agent, what
+        to do about it; to the person (on the slip), whom to ask instead."""
         what = ", ".join(_(BY_ID[r].label) for r in roles)
+        if person:
+            if self.problem or self.departement is None:
+                return _("Coordonnées non disponibles ici : demandez-les à la structure qui vous a reçu.")
+            return _("Pas de contact dans notre annuaire pour ce service (département {dept}) : demandez les "
+                     "coordonnées à la structure qui vous a reçu.").format(dept=self.departement)
         if self.problem:
             return _("Annuaire local illisible ({problem}).").format(problem=self.problem)
         if self.departement is None:
             return _("Aucun contact : le département de la structure n'est pas réglé "
                      "(python -m assistant config set departement CODE).")
-        return _("Aucun contact dans l'annuaire local pour le département {dept} ({what}).").format(
-            dept=self.departement, what=what)
-
+        return _("Aucun contact dans l'annuaire local pour le département {dept} ({what}) ; pour en ajouter : "
+                 "python -m assistant directory import FICHIER.").format(dept=self.departement, what=what)
 
 def load(departement: str | None, path=None) -> Directory:
     """The data folder's directory for `departement`; a file that cannot be read is said, not raised."""

@@ -7,7 +7,7 @@ directory file are read by the callers (the app, `cases slip`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.dialogs.outcome import coverage_name, status_line
@@ -59,7 +59,7 @@ class Task:
     title: str
     when: list[str]
     where: list[Contact]
-    where_none: str | None  # said plainly when the directory has no contact
+    where_note: str | None  # instead of contacts: none in the directory (said plainly), or same as an earlier task
     documents: list[Document]
 
 
@@ -81,7 +81,7 @@ class Slip:
         parts = [self.title, self.subtitle, self.notice, *self.coverages, *self.dates, *self.sources]
         parts += [f"{label} {value}" for label, value in self.signature]
         for t in self.tasks:
-            parts += [t.title, *t.when, t.where_none or ""]
+            parts += [t.title, *t.when, t.where_note or ""]
             parts += [line for c in t.where for line in (c.name, *c.lines())]
             parts += [x for d in t.documents for x in (d.label, *d.first_choice, *d.otherwise, d.note or "")]
         return "\n".join(p for p in parts if p)
@@ -110,7 +110,7 @@ def _when(coverage: dict, deadlines: list[dict]) -> list[str]:
 
 def _task(title: str, when: list[str], contacts: list[Contact], roles: tuple[str, ...], directory: Directory,
           documents: list[Document]) -> Task:
-    return Task(title, when, contacts, None if contacts else directory.none_text(roles), documents)
+    return Task(title, when, contacts, None if contacts else directory.none_text(roles, person=True), documents)
 
 
 def build(assessment: dict, context: Context, directory: Directory) -> Slip:
@@ -121,8 +121,10 @@ def build(assessment: dict, context: Context, directory: Directory) -> Slip:
                if c.get("id") in REQUESTS and c.get("status") in ("eligible", "not_yet")]
     for c in to_file:
         documents = _documents(assessment, c["id"], context.checklist, seen, len(tasks) + 1)
-        tasks.append(_task(_(ASK[c["id"]]), _when(c, deadlines), directory.for_request(), FOR_REQUEST,
-                           directory, documents))
+        task = _task(_(ASK[c["id"]]), _when(c, deadlines), directory.for_request(), FOR_REQUEST, directory, documents)
+        if tasks and task.where:  # all requests are filed at the same reception: its details once
+            task = replace(task, where=[], where_note=_("Au même endroit que la demande 1."))
+        tasks.append(task)
     for r in assessment.get("referrals", []):
         roles = FOR_REFERRAL.get(r["id"], ())
         tasks.append(_task(_(REFER.get(r["id"], r["id"])), [], directory.for_referral(r["id"]), roles, directory, []))

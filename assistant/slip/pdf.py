@@ -26,14 +26,29 @@ def page_limit(slip: Slip) -> int:
     return 2 if slip.requests > 1 else 1
 
 
-class _Writer:
-    def __init__(self, slip: Slip, scale: float):
-        from fpdf import FPDF
+def _document(footer: str | None):
+    """An A4 fpdf2 document; `footer` (with the page number) at the foot of every page."""
+    from fpdf import FPDF
 
+    class Document(FPDF):
+        def footer(self) -> None:
+            if footer:
+                self.set_y(-MARGIN * 0.75)
+                self.set_font(FAMILY, "", 7)
+                self.set_text_color(*GREY)
+                self.cell(0, 3, f"{footer} · page {self.page_no()}/{{nb}}", align="R")
+
+    return Document(orientation="portrait", unit="mm", format="A4")
+
+
+class _Writer:
+    def __init__(self, slip: Slip, scale: float, footer: bool = False):
         self.slip, self.s = slip, scale
         # A new document each time: fpdf2 subsets the fonts in place when writing, so a
         # document (and its fonts) is never reused; loading both fonts takes ~0.2 s.
-        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        # A slip of two pages says on each whose it is and which page it is.
+        case = dict(slip.signature).get(_("Dossier n°"))
+        pdf = _document(f"{slip.title} · {_('Dossier n°')} {case}" if footer else None)
         pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
         pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -126,7 +141,7 @@ class _Writer:
             for line in c.lines():
                 self.para(line, size=8.5, indent=indent + 4 * self.s, grey=True)
         if not t.where:
-            self.para(t.where_none or "", indent=indent, label=label)
+            self.para(t.where_note or "", indent=indent, label=label)
         if t.documents:
             pdf.ln(0.8 * self.s)
             self.para(pieces_count(t) + _(" (cochez chaque pièce réunie)"), indent=indent, bold=True,
@@ -153,16 +168,27 @@ class _Writer:
             self.heading(_("Dates à retenir"))
             for line in slip.dates:
                 self.para("• " + line, size=9.5)
-        pdf.ln(2 * self.s)
-        self.rule()
-        pdf.ln(1.5 * self.s)
         nbsp = "\u00a0"  # a label stays with its value
         runs = [run for label, value in slip.signature
                 for run in ((f"{label} :{nbsp}".replace(" ", nbsp), False), (f"{value}    ", True))]
+        sources = " ; ".join(slip.sources)
+        # Who handed the slip over, its notice and sources stay together, on a new page if need be.
+        needed = (self.height_of("".join(r for r, _b in runs), 8.5, bold=True) + self.height_of(slip.notice, 8.5)
+                  + (self.height_of(f"{_('Sources')} : {sources}", 7) if sources else 0) + 5 * self.s)
+        if pdf.get_y() + needed > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.ln(2 * self.s)
+        self.rule()
+        pdf.ln(1.5 * self.s)
         self.para(runs, size=8.5)
         self.para(slip.notice, size=8.5, grey=True)
-        if slip.sources:
-            self.para(" ; ".join(slip.sources), size=7, grey=True, label=_("Sources"))
+        if sources:
+            self.para(sources, size=7, grey=True, label=_("Sources"))
+
+    def height_of(self, text: str, size: float, bold: bool = False) -> float:
+        """The height (mm) of `text` as a paragraph of the full width at `size`."""
+        h = self.font(size, bold=bold)
+        return self.pdf.multi_cell(0, h, text, dry_run=True, output="HEIGHT")
 
     def height(self) -> float:
         """The height the slip takes, in page heights of text (1.5: a page and a half)."""
@@ -186,4 +212,7 @@ def render(slip: Slip) -> tuple[bytes, int]:
             writer.lay_out()
             if writer.pdf.pages_count <= limit:
                 break
+    if writer.pdf.pages_count > 1:
+        writer = _Writer(slip, writer.s, footer=True)  # drawn in the bottom margin: same lay-out
+        writer.lay_out()
     return bytes(writer.pdf.output()), writer.pdf.pages_count

@@ -30,7 +30,7 @@ def _task_md(n: int, t: Task) -> list[str]:
             lines.append(f"**{label}** : {c.name}")
             lines += [f"  - {line}" for line in c.lines()]
     else:
-        lines.append(f"**{label}** : {t.where_none}")
+        lines.append(f"**{label}** : {t.where_note}")
     lines.append("")
     if t.documents:
         lines += [f"**{pieces_count(t)}** :", ""]
@@ -78,7 +78,7 @@ def _task_html(n: int, t: Task) -> str:
             lines = "<br>".join(_e(line) for line in c.lines())
             parts.append(f'<p><b>{_e(label)}</b> : {_e(c.name)}<br><span class="small">{lines}</span></p>')
     else:
-        parts.append(f"<p><b>{_e(label)}</b> : {_e(t.where_none or '')}</p>")
+        parts.append(f"<p><b>{_e(label)}</b> : {_e(t.where_note or '')}</p>")
     if t.documents:
         parts.append(f"<p><b>{_e(pieces_count(t))}</b> :</p><ul class=\"docs\">{''.join(_doc_html(d) for d in t.documents)}</ul>")
     return "".join(parts)

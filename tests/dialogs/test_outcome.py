@@ -48,10 +48,10 @@ def test_the_card_shows_the_directory_contact_of_a_referral_or_says_there_is_non
     assert "Contact : PASS de l'hôpital Test · Tél. 01 99 00 01 05 · Horaires : lun.–ven. 9 h–16 h" in referral.details
     request = found["Droits"][0]
     assert request.details[-1] == ("Aucun contact dans l'annuaire local pour le département 93 "
-                                   "(Accueil de la CPAM).")
+                                   "(Accueil de la CPAM) ; pour en ajouter : python -m assistant directory import FICHIER.")
     elsewhere = dict(sections(ASSESSMENT, [], {}, Directory({"services": [PASS]}, "75")))
-    assert elsewhere["Orientations"][0].details[-1] == (
-        "Aucun contact dans l'annuaire local pour le département 75 (PASS de ville, PASS hospitalière).")
+    assert elsewhere["Orientations"][0].details[-1].startswith(
+        "Aucun contact dans l'annuaire local pour le département 75 (PASS de ville, PASS hospitalière)")
 
 
 def test_ics_events_are_all_day_escaped_and_folded():

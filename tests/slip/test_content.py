@@ -44,6 +44,7 @@ def test_requests_come_first_with_where_when_and_documents_as_tick_boxes(sample_
     assert puma.when == ["Dès que possible, avec le dossier complet."]
     assert css.when[1].startswith("CSS : déposer la demande au plus tard le 30/06/2025")
     assert [c.name for c in puma.where] == ["Accueil de la CPAM de Fictiville (exemple fictif)"]
+    assert css.where == [] and css.where_note == "Au même endroit que la demande 1."
     assert puma.documents[0].has and puma.documents[0].listed_in is None
     assert css.documents[0].listed_in == 1 and css.documents[1].label == "Formulaire S3711"
     assert choices(puma.documents[0]) == [("Au choix : ", True), ("Passeport. ", False),
@@ -84,12 +85,12 @@ def test_sources_are_titles_one_line_per_document(context):
 
 def test_without_a_contact_the_slip_says_so_plainly(context):
     slip = build(ASSESSMENT, context(ON), Directory({}, "93"))
-    assert slip.tasks[0].where == [] and slip.tasks[0].where_none == (
-        "Aucun contact dans l'annuaire local pour le département 93 (Accueil de la CPAM).")
-    unset = build(ASSESSMENT, context(ON), Directory({}, None))
-    assert "config set departement" in unset.tasks[2].where_none
-    damaged = build(ASSESSMENT, context(ON), Directory({}, "93", problem="directory.json : annuaire endommagé"))
-    assert damaged.tasks[0].where_none == "Annuaire local illisible (directory.json : annuaire endommagé)."
+    assert slip.tasks[0].where == [] and slip.tasks[0].where_note == (
+        "Pas de contact dans notre annuaire pour ce service (département 93) : demandez les coordonnées à la "
+        "structure qui vous a reçu.")
+    for directory in (Directory({}, None), Directory({}, "93", problem="directory.json : annuaire endommagé")):
+        assert build(ASSESSMENT, context(ON), directory).tasks[2].where_note == (
+            "Coordonnées non disponibles ici : demandez-les à la structure qui vous a reçu.")
 
 
 def test_plurals_through_ngettext(sample_directory, context):
