@@ -82,11 +82,12 @@ class Entry:
 
 
 def contact_lines(contacts: list, none_text: str, label: str) -> list[str]:
-    """`Contact : PASS de ville… · 5 rue… · Tél. 01 99 00 01 06 · Horaires : …`, one line per
-    contact of the directory, or the directory's plain "no contact" sentence."""
+    """`Contact : PASS de ville…` then its address, phone, hours and how to refer, a line each
+    (a phone number is never cut by wrapping), for each contact of the directory; or the
+    directory's plain "no contact" sentence."""
     if not contacts:
         return [none_text]
-    return [f"{label} : " + " · ".join([c.name, *c.lines()]) for c in contacts]
+    return [line for c in contacts for line in (f"{label} : {c.name}", *(f"  {x}" for x in c.lines()))]
 
 
 def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool],

@@ -45,7 +45,8 @@ def test_sections_skip_what_is_empty():
 def test_the_card_shows_the_directory_contact_of_a_referral_or_says_there_is_none():
     found = dict(sections(ASSESSMENT, [], {}, Directory({"services": [PASS]}, "93")))
     referral = found["Orientations"][0]
-    assert "Contact : PASS de l'hôpital Test · Tél. 01 99 00 01 05 · Horaires : lun.–ven. 9 h–16 h" in referral.details
+    assert referral.details[1:] == ["Contact : PASS de l'hôpital Test", "  Tél. 01 99 00 01 05",
+                                    "  Horaires : lun.–ven. 9 h–16 h"]
     request = found["Droits"][0]
     assert request.details[-1] == ("Aucun contact dans l'annuaire local pour le département 93 "
                                    "(Accueil de la CPAM) ; pour en ajouter : python -m assistant directory import FICHIER.")
