@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -271,7 +270,7 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
 @cases.command()
 @click.argument("case_id")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie (créé lisible par vous seul) ; défaut : sortie standard.")
+              help="Fichier à créer, lisible par vous seul (jamais écrasé : nom-2... s'il existe) ; défaut : sortie standard.")
 @click.pass_context
 @_handled
 def export(ctx, case_id: str, output: Path | None) -> None:
@@ -280,11 +279,13 @@ def export(ctx, case_id: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    from assistant.exports import write_new
+
     try:
-        with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
-            f.write(text)
+        written = write_new(output, text)
     except OSError as error:
         _fail(f"Impossible d'écrire {output} : {error.strerror}", 1)
+    click.echo(f"Dossier exporté : {written}")
 
 
 @cases.command()

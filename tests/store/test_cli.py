@@ -96,6 +96,8 @@ def test_export_is_private_and_erase_forgets(run, case_id, tmp_path):
     assert run("cases", "note", case_id, "frère joignable au 06").exit_code == 0
     assert run("cases", "export", case_id, "-o", str(out)).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    again = run("cases", "export", case_id, "-o", str(out))  # never written over
+    assert again.stdout.strip() == f"Dossier exporté : {tmp_path / 'export-2.json'}"
     exported = json.loads(out.read_text())
     assert exported["case"]["id"] == case_id and exported["timeline"][-1]["data"]["text"] == "frère joignable au 06"
     assert run("cases", "erase", case_id, input="n\n").exit_code == 0
