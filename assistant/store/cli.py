@@ -300,7 +300,7 @@ def slip(ctx, case_id: str, fmt: str, output: Path | None) -> None:
     """La fiche de liaison d'un dossier (PDF, HTML, Markdown ou calendrier .ics)."""
     from assistant.exports import export_folder, write_new
     from assistant.slip.export import render
-    from assistant.slip.sources import from_case, place
+    from assistant.slip.local import from_case, place
 
     case = _open(ctx).get_case(case_id)
     if not case["assessment"]:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from assistant.dialogs.runner import Runner
 from assistant.i18n import _
 from assistant.printing import print_command, print_file
-from assistant.slip import sources
+from assistant.slip import local
 from assistant.slip.content import Context, build
 from assistant.slip.export import FORMATS, export
 from assistant.ui.summary import facts
@@ -40,7 +40,7 @@ class ResultScreen(Screen[str | None]):
         self.export_dir = export_dir
         self.stem = stem
         self.case_id = case_id
-        self.place = sources.place()  # site settings and directory: two small JSON files
+        self.place = local.place()  # site settings and directory: two small JSON files
         self.printer = print_command()
         self.printed_pdf: Path | None = None  # the slip exported for printing, kept for a second copy
 
