@@ -28,7 +28,7 @@ def _run(args: list[str]) -> int:
     lang = requested_language(args)
     if lang is None:
         try:
-            lang = default_language()
+            lang = default_language(_site_language())
         except ValueError as error:
             return _fail(N_("ASSISTANT_LANG : langue inconnue {value} (fr ou en)"), 2, value=error)
     set_language(lang)
@@ -44,6 +44,17 @@ def _run(args: list[str]) -> int:
     from assistant.output import run_checking_stdout
 
     return run_checking_stdout(lambda: run(args))  # the command's status; stdout errors: one line, 1
+
+
+def _site_language() -> str | None:
+    """The site's default language (`config set lang`); a damaged settings file is reported by
+    the commands that use it, not here."""
+    from assistant.site import SiteSettingsError, load_site
+
+    try:
+        return load_site().lang
+    except SiteSettingsError:
+        return None
 
 
 def _fail(message: str, status: int, **params) -> int:

@@ -28,6 +28,7 @@ from typing import Callable, Literal
 from assistant.dialogs.answers import Choice, choices, echo, interpret, re_ask
 from assistant.dialogs.model import Question
 from assistant.dialogs.outcome import coverage_name, status_line
+from assistant.dialogs.precision import parent_id
 from assistant.dialogs.runner import DECISION, Assess, Rejected, Runner
 from assistant.dialogs.state import DialogState
 from assistant.i18n import _
@@ -55,7 +56,8 @@ class Step:
 
 class Consultation:
     def __init__(self, runner: Runner, *, log=None, record: bool = True, case_id: str | None = None,
-                 demo: bool = False, accepted: dict | None = None):
+                 demo: bool = False, accepted: dict | None = None, agent: str | None = None,
+                 site: str | None = None):
         """`log`: an open `assistant.store.CaseLog`, or None until `connect`; `record`: False
         for --no-log; `demo`: a demonstration (another date than today), left out of reports;
         `accepted`: the result the agent has been shown, when resuming after it."""
@@ -65,27 +67,33 @@ class Consultation:
         self.case_id = case_id
         self.demo = demo
         self.accepted = accepted
+        self.agent, self.site = agent, site  # recorded with a new case
         self._pending: list[tuple[str, dict]] = []  # answers not written yet, in order
         self._result_pending = False
 
     @classmethod
     def open(cls, assess_for: Callable[[date], Assess], on: date, *, log=None, record: bool = True,
-             case_id: str | None = None, demo: bool = False, dialogs=None) -> "Consultation":
+             case_id: str | None = None, demo: bool = False, dialogs=None, site=None,
+             agent: str | None = None) -> "Consultation":
         """A new consultation on `on`, or the case `case_id` of `log` resumed where it stopped
         (on its own evaluation date, demonstration or not as it was recorded). Raises the case
-        log's CaseNotFound for an unknown number."""
+        log's CaseNotFound for an unknown number. `site`: the site's settings (`SiteSettings`):
+        its territory is a fact not asked, its agent code the default of `agent`."""
         from assistant.dialogs.loader import load
 
         dialogs = dialogs or load()
         if case_id is None:
-            return cls(Runner(dialogs, assess_for(on), DialogState(on=on)), log=log, record=record, demo=demo)
+            defaults = {"resources.territory": site.territory} if site is not None and site.territory else {}
+            state = DialogState(on=on, defaults=defaults)
+            return cls(Runner(dialogs, assess_for(on), state), log=log, record=record, demo=demo,
+                       agent=agent or (site.agent if site else None), site=site.site if site else None)
         case = log.get_case(case_id)
         state = DialogState.from_json(case["dialog"]) if case["dialog"] else DialogState(on=on)
         runner = Runner(dialogs, assess_for(state.on), state)
         stored = case["assessment"]
         after_result = runner.done or bool(state.added)
         consultation = cls(runner, log=log, record=True, case_id=case["id"], demo=bool(case.get("demo")),
-                           accepted=stored if after_result else None)
+                           accepted=stored if after_result else None, agent=case.get("agent"))
         if runner.done and stored is None:  # stopped between the last answer and its result
             consultation._result_pending = True
             consultation.accepted = runner.assessment
@@ -165,7 +173,8 @@ class Consultation:
             return Step("refused", question, refused.message, answer)
         if confirmed:  # the agent reopened the result: recorded anew when the dialog ends
             self.accepted = None
-        problem = self._record(question.id, answer)
+        parent = parent_id(question.id)  # a follow-up: its question's answer, made precise, is what is kept
+        problem = self._record(parent, self.runner.state.answers[parent]) if parent else self._record(question.id, answer)
         return Step("understood", question, echo(question, answer), answer, problem)
 
     def edit(self, question_id: str, answer: dict) -> Step:
@@ -232,7 +241,7 @@ class Consultation:
         state, situation = self.runner.state.to_json(), self.runner.situation
         try:
             if self.case_id is None:
-                self.case_id = self.log.create_case(dialog=state, demo=self.demo)
+                self.case_id = self.log.create_case(dialog=state, demo=self.demo, agent=self.agent, site=self.site)
             while self._pending:
                 question_id, answer = self._pending[0]
                 self.log.save_answer(self.case_id, question_id, answer, situation=situation, dialog=state)

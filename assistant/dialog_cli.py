@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, default=language(),
                    help=_("langue des questions et des messages (défaut : ASSISTANT_LANG, sinon fr)"))
     p.add_argument("--no-log", action="store_true", help=_("ne rien enregistrer dans le journal des dossiers"))
+    p.add_argument("--agent", metavar=_("CODE"), help=_("code de l'agent (défaut : celui des réglages du site)"))
     p.add_argument("--db", metavar=_("FICHIER"),
                    help=_("journal des dossiers (défaut : ASSISTANT_DB, sinon le dossier de données)"))
     return p
@@ -124,8 +125,23 @@ def _run(argv: list[str]) -> int:
     from assistant.consultation import Consultation
     from assistant.dialogs.engine import EngineAssess
 
+    from assistant.site import SiteSettingsError, load_site
+
+    try:
+        site = load_site()
+    except SiteSettingsError as error:
+        sys.stderr.write(_("dialog : réglages du site : {error}").format(error=error) + "\n")
+        return 2
+    if args.agent is not None:
+        from assistant.site import KEYS
+
+        try:
+            KEYS["agent"].parse(args.agent)
+        except ValueError as error:
+            sys.stderr.write(_("dialog : --agent : {error}").format(error=error) + "\n")
+            return 2
     consultation = Consultation.open(lambda day: EngineAssess(day, args.lang), on, record=not args.no_log,
-                                     demo=on != date.today())
+                                     demo=on != date.today(), site=site, agent=args.agent)
     face = _Face(consultation)
     face.ask()
     if not args.no_log:

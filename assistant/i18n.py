@@ -60,9 +60,10 @@ def chosen() -> bool:
     return _chosen
 
 
-def default_language() -> str:
-    """ASSISTANT_LANG when set, else French; ValueError for a language we do not have."""
-    value = os.environ.get(ENV) or DEFAULT_LANGUAGE
+def default_language(site: str | None = None) -> str:
+    """ASSISTANT_LANG when set, else the site's language, else French; ValueError for a
+    language we do not have."""
+    value = os.environ.get(ENV) or site or DEFAULT_LANGUAGE
     if value not in LANGUAGES:
         raise ValueError(value)
     return value
@@ -143,6 +144,15 @@ def long_date(day: date, lang: str | None = None) -> str:
 def short_date(day: date, lang: str | None = None) -> str:
     """`12 mars 2024`, `1er février 2025`, `March 12, 2024`."""
     return _format(day, "long", lang)
+
+
+def month_year(day: date) -> str:
+    """`mars 2026`, `March 2026`."""
+    if _language == "fr":
+        return f"{FR_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    return format_date(day, format="MMMM y", locale=_language)
 
 
 def number(value: float, lang: str | None = None, decimals: int = 0) -> str:

@@ -62,7 +62,7 @@ class Resources(TypedDict, total=False):
     annual: Optional[Euros]
     household_size: Optional[Annotated[int, Field(ge=1, le=30)]]
     territory: Optional[Literal["metropole", "outre_mer"]]
-    benefits: Optional[list[Literal["rsa", "aspa"]]]
+    benefits: Optional[list[Literal["rsa", "aspa", "asi", "aah"]]]
 
 
 @with_config(_CONFIG)

@@ -7,7 +7,7 @@
 2. Per-answer latency in Pilot: from the key press that answers to the first refresh after
    the next question is asked (the frame that shows it). Target: p99 under 50 ms.
 
-usage: .venv/bin/python benchmarks/bench_ui.py [--runs 15] [--dialogs 20]
+usage: .venv/bin/python benchmarks/bench_ui.py [--runs 15] [--dialogs 12] [--answers-only]
 """
 
 from __future__ import annotations
@@ -107,6 +107,17 @@ PERSONAS = [
      "hospital_discharge": "il y a 15 jours", "household_size": "1", "territory": "1"},
     {"purpose": "4", "age": "60", "difficulties": "1 3", "regime_general": "o", "followed_by": "aucune",
      "fragility_items": "4 5"},
+    # As typed at a counter (issue 11): approximate dates, benefits by name, amounts without their period.
+    {"purpose": "1", "nationality": "hors UE", "right_to_stay": "sans papiers", "age": "30", "puma": "non",
+     "irregular_since": "mars 2024", "irregular_since~precise": "le 12 mars 2024", "ame": "non",
+     "household_size": "seule", "annual_resources": "900", "annual_resources~period": "par mois",
+     "hospital_admission": "fin janvier", "hospital_admission~precise": "le 25 janvier 2025",
+     "hospital_discharge": "il y a 15 jours", "care_date": "pas de soins"},
+    {"purpose": "1", "nationality": "française", "age": "70", "puma": "oui", "puma_since": "2010",
+     "complementary": "aucune", "benefits": "ASPA", "activity": "retraitée", "household_size": "seule",
+     "annual_resources": "environ 900 par mois", "territory": "métropole"},
+    {"purpose": "1", "nationality": "française", "age": "35", "puma": "oui", "puma_since": "03/2019",
+     "complementary": "aucune", "benefits": "RSA", "territory": "métropole"},
 ]
 
 
@@ -168,13 +179,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--dialogs", type=int, default=12)
+    parser.add_argument("--answers-only", action="store_true", help="skip the launch benchmark")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(Path(__file__).parent))
     from bytecode import compile_package
 
     compile_package()
-    bench_launch(args.runs)
+    if not args.answers_only:
+        bench_launch(args.runs)
     bench_answers(args.dialogs)
 
 

@@ -7,11 +7,11 @@ An answer is plain JSON: `{"set": {field: value}, "option": id}` for a quick rep
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.dialogs import parse
 from assistant.dialogs.model import Question
-from assistant.i18n import N_, _, euros, long_date, ngettext
+from assistant.i18n import N_, _, euros, long_date, month_year, ngettext, short_date
 
 UNKNOWN = {"unknown": True}
 YES_ALIASES = ["oui", "o", "ouais", "yes", "y", "exact", "bien sur", "d accord"]
@@ -76,14 +76,20 @@ def _multi(question: Question, text: str, offered: list[Choice]) -> dict | None:
     parts = [p for p in parse.normalize(text).replace(" et ", ",").replace(";", ",").replace("+", ",").split(",") if p.strip()]
     if len(parts) == 1 and all(w.isdigit() for w in parts[0].split()):
         parts = parts[0].split()
-    values = []
+    values, income = [], []
+    incomes = {parse.normalize(word) for word in question.none_aliases}
     for part in parts:
+        if part.strip() in incomes:  # "chômage", "salaire": resources, not one of these benefits
+            income.append(part.strip())
+            continue
         c = _by_key_or_label(part, offered) or _by_words(part, offered)
         if c is None:
             return None
         if c.answer is not None:  # "aucune" or "je ne sais pas": only alone
             return c.answer if len(parts) == 1 else None
         values.append(c.value)
+    if income:
+        return multi_answer(question, values) | {"income": income} | ({} if values else {"option": "none"})
     return multi_answer(question, values) if values else None
 
 
@@ -98,15 +104,20 @@ def interpret(question: Question, text: str, today: date) -> dict | None:
         c = _by_key_or_label(text, offered)
         return dict(c.answer) if c else None
     if question.type == "date":
-        day = parse.parse_date(text, today)
-        if day is not None:
-            return {"set": {question.field: day.isoformat()}}
+        when = parse.parse_when(text, today)
+        if when is not None:
+            if when.exact:
+                return {"set": {question.field: when.low.isoformat()}}
+            return {"set": {}, "range": [when.low.isoformat(), when.high.isoformat()]}
     elif question.type == "amount":
         found = parse.parse_amount(text)
         if found is not None:
-            amount, monthly = found
-            answer = {"set": {question.field: round(amount * 12 if monthly else amount, 2)}}
-            return answer | ({"monthly": amount} if monthly else {})
+            amount, period = found
+            if period is None and amount:  # per month or per year: asked when not said
+                return {"set": {}, "amount": amount}
+            answer = {"set": {question.field: round(amount * 12 if period == "month" else amount, 2)},
+                      "amount": amount, "period": period or "year"}
+            return answer | ({"monthly": amount} if period == "month" else {})
     elif question.type == "number":
         n = parse.parse_number(text)
         low = question.minimum if question.minimum is not None else float("-inf")
@@ -122,8 +133,15 @@ def echo(question: Question, answer: dict) -> str:
     if answer.get("unknown"):
         return _("Je ne sais pas")
     option = answer.get("option")
+    income = _("{words} : une ressource, son montant compte dans les ressources du foyer").format(
+        words=", ".join(answer["income"])) if answer.get("income") else None
     if option:
-        return next(_(c.label) for c in choices(question) if c.id == option)
+        label = next(_(c.label) for c in choices(question) if c.id == option)
+        return f"{label} ({income})" if income else label
+    if question.type == "date" and "range" in answer:
+        return _range_echo(*(date.fromisoformat(d) for d in answer["range"]))
+    if question.type == "amount" and question.field not in answer["set"]:
+        return _("{amount} (par mois ou sur 12 mois ?)").format(amount=euros(answer["amount"]))
     value = answer["set"][question.field]
     if question.type == "date":
         return long_date(date.fromisoformat(value))
@@ -131,20 +149,32 @@ def echo(question: Question, answer: dict) -> str:
         if "monthly" in answer:
             return _("{monthly} par mois, soit {annual} sur 12 mois").format(
                 monthly=euros(answer["monthly"]), annual=euros(value))
-        return euros(value)
+        return _("{annual} sur 12 mois").format(annual=euros(value)) if value else _("Aucune ressource (0 €)")
     if question.type == "number":
         return str(value)
     if question.type == "multi_choice":
         labels = {o.value: _(o.label) for o in question.options}
-        return " ; ".join(labels[v] for v in value)
+        said = " ; ".join(labels[v] for v in value)
+        return f"{said} ({income})" if income else said
     return str(value)
+
+
+def _range_echo(low: date, high: date) -> str:
+    """`mars 2026 (mois entier)`, `2025 (année entière)`, `du 1er janvier au 30 avril 2025`."""
+    if low.day == 1 and (high + timedelta(days=1)).day == 1:
+        if low.month == high.month and low.year == high.year:
+            return _("{month} (mois entier)").format(month=month_year(low))
+        if (low.month, high.month, low.year) == (1, 12, high.year):
+            return _("{year} (année entière)").format(year=low.year)
+    return _("du {low} au {high} (date approximative)").format(low=short_date(low), high=short_date(high))
 
 
 def re_ask(question: Question) -> str:
     """The short re-ask when typed text was not understood."""
     hints = {
-        "date": _("Je n'ai pas compris la date. Exemples : 12/03/2024, 12 mars 2024, il y a 3 mois."),
-        "amount": _("Je n'ai pas compris le montant. Exemples : 10 339,50 €, 800 par mois, 0."),
+        "date": _("Je n'ai pas compris la date. Exemples : 12/03/2024, 12 mars 2024, mars 2026, début 2025, "
+                  "il y a 3 semaines, depuis 8 mois."),
+        "amount": _("Je n'ai pas compris le montant. Exemples : 900 par mois, 7200 par an, 1 200,50, rien."),
         "number": _("Je n'ai pas compris le nombre. Tapez un nombre, par exemple 3."),
     }
     n = len(choices(question))

@@ -6,7 +6,7 @@ same catalog as the strings of the code (they are translated with gettext where 
 
 from __future__ import annotations
 
-TEXT_KEYS = {"text", "short", "help", "label", "title"}
+TEXT_KEYS = {"text", "short", "help", "label", "title", "event"}
 
 
 def extract_dialogs(fileobj, keywords, comment_tags, options):

@@ -52,6 +52,11 @@ class Question:
     always: bool = False
     minimum: Optional[float] = None
     maximum: Optional[float] = None
+    after: Optional[str] = None  # a question asked first whenever this one comes up and its field is unknown
+    ask_with: Optional[str] = None  # asked (first) whenever that question is to be asked: the household with the resources
+    keep: bool = False  # a fact given once stays in the situation even when the dialog no longer asks it (health)
+    none_aliases: list[str] = _default(default_factory=list)  # multi-choice: words that mean "none of these", echoed
+    event: Optional[str] = None  # dates: what happened that day, for "Arrivée en France avant ou après le …"
     probe: list[float] = _default(default_factory=list)  # values tried to see if the answer matters (dates: days from the evaluation date)
 
     @property

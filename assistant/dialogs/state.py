@@ -21,6 +21,7 @@ class DialogState:
     added: list[str] = field(default_factory=list)  # dialogs the agent opened from the result
     dialog: str | None = None
     position: str | None = None
+    defaults: dict[str, object] = field(default_factory=dict)  # facts the site gives (its territory), never asked
 
     def to_json(self) -> dict:
         return {
@@ -31,6 +32,7 @@ class DialogState:
             "added": self.added,
             "dialog": self.dialog,
             "position": self.position,
+            "defaults": self.defaults,
         }
 
     @classmethod
@@ -44,4 +46,5 @@ class DialogState:
             added=list(data["added"]),
             dialog=data.get("dialog"),
             position=data.get("position"),
+            defaults=dict(data.get("defaults") or {}),
         )

@@ -11,8 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dates import add_days, add_months, age_on, first_of_month
+from assistant.engine.benefits import presumed_css
 from assistant.engine.ceilings import resource_band
 from assistant.engine.context import Context, Outcome
+
+
+AUTOMATIC_RENEWAL = {"rsa", "aspa"}  # seed 003 § I; BENEFITS.md says the same of the ASPA
 
 
 def assess(ctx: Context, puma: Outcome) -> Outcome:
@@ -45,23 +49,11 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
         ctx.say(o, "puma.minor_ase")
         _effective_date(ctx, o, puma, previous)
         return o
-    r = resource_band(ctx, o, ctx.app)
-    if r is None or o.missing:
-        o.status = "to_check"
-        if puma.status == "to_check":
-            ctx.say(o, "css.needs_puma")
+    kind = _kind(ctx, o, puma)
+    if kind is None:
         return o
-    amount = ctx.get("resources.annual")
-    if r.kind == "over":
-        o.status, o.block = "not_eligible", "resources"
-        ctx.say(o, "css.over_ceiling", amount=amount, persons=r.persons, ceiling2=r.participation.shown)
+    if kind == "over":
         return o
-    if r.kind == "free":
-        ctx.say(o, "css.free", amount=amount, persons=r.persons, ceiling=r.free.shown, on=ctx.app)
-        o.participation_monthly = 0
-    else:
-        ctx.say(o, "css.contributive", amount=amount, persons=r.persons, ceiling=r.free.shown,
-                ceiling2=r.participation.shown)
     if ctx.get("coverage.complementary") == "private":
         ctx.say(o, "css.private_contract")
     if puma.status == "not_yet":
@@ -73,9 +65,51 @@ def assess(ctx: Context, puma: Outcome) -> Outcome:
             o.until = maint.until
             _say_maintenance(ctx, o, maint, "css.renewal_during_maintenance")
         _effective_date(ctx, o, puma, previous)
-    if r.kind == "participation":
+    if kind == "participation":
         o.participation_monthly = _participation(ctx, o)
     return o
+
+
+def _kind(ctx: Context, o: Outcome, puma: Outcome) -> str | None:
+    """"free", "participation" or "over", saying why, from a benefit that decides it or the
+    resources; None (status to_check, what is missing recorded) when neither decides."""
+    presumed, unsure = presumed_css(ctx, o)
+    amount = ctx.get("resources.annual")
+    if presumed == "free":
+        kind = "free"
+    elif presumed == "participation":
+        # The presumption spares the resources statement; resources under the free ceiling
+        # still give the free CSS.
+        r = resource_band(ctx, Outcome("css"), ctx.app)
+        if r is not None and r.kind == "free":
+            ctx.say(o, "css.free", amount=amount, persons=r.persons, ceiling=r.free.shown, on=ctx.app)
+            kind = "free"
+        else:
+            ctx.say(o, "css.benefit_free_if_under")
+            kind = "participation"
+    else:
+        r = resource_band(ctx, o, ctx.app)
+        if r is not None and unsure and r.kind not in ("free", "participation"):
+            o.need(*unsure)  # over the ceilings: whether a presumption applies decides
+        elif r is None:
+            o.need(*unsure)
+        kind = None if r is None else r.kind
+    if kind is None or o.missing:
+        o.status = "to_check"
+        if puma.status == "to_check":
+            ctx.say(o, "css.needs_puma")
+        return None
+    if presumed is None and kind == "over":
+        o.status, o.block = "not_eligible", "resources"
+        ctx.say(o, "css.over_ceiling", amount=amount, persons=r.persons, ceiling2=r.participation.shown)
+    elif presumed is None and kind == "free":
+        ctx.say(o, "css.free", amount=amount, persons=r.persons, ceiling=r.free.shown, on=ctx.app)
+    elif presumed is None:
+        ctx.say(o, "css.contributive", amount=amount, persons=r.persons, ceiling=r.free.shown,
+                ceiling2=r.participation.shown)
+    if kind == "free":
+        o.participation_monthly = 0
+    return kind
 
 
 def _say_maintenance(ctx: Context, o: Outcome, maint, item: str) -> None:
@@ -107,7 +141,7 @@ def _open(ctx: Context, o: Outcome, until: date | None, maint) -> None:
         ctx.say(o, "css.open", until=until)
     if maint is not None:
         _say_maintenance(ctx, o, maint, "css.during_maintenance")
-    if set(ctx.get("resources.benefits") or ()) & {"rsa", "aspa"}:
+    if set(ctx.get("resources.benefits") or ()) & AUTOMATIC_RENEWAL:
         ctx.say(o, "css.renewal_automatic")
     elif until is not None:
         ctx.say(o, "css.renewal_window_months",

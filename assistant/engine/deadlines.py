@@ -6,6 +6,7 @@ from datetime import date
 
 from assistant.dates import add_days, add_delay, add_months
 from assistant.engine.context import Context
+from assistant.engine.css import AUTOMATIC_RENEWAL
 
 
 def deadlines(ctx: Context) -> list[dict]:
@@ -26,7 +27,7 @@ def deadlines(ctx: Context) -> list[dict]:
         add("puma_maintenance_end", puma.until, "puma")
 
     benefits = set(ctx.get("resources.benefits") or ())
-    if css.status == "open" and css.until and css.block != "capped" and not benefits & {"rsa", "aspa"}:
+    if css.status == "open" and css.until and css.block != "capped" and not benefits & AUTOMATIC_RENEWAL:
         add("css_renewal_window", add_months(css.until, -ctx.value("css.renewal_window_months")), "css",
             until=css.until)
     if css.status == "eligible":

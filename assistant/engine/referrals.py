@@ -44,6 +44,13 @@ def _to_check(r: Referral, *paths: str) -> Referral:
     return r
 
 
+def _coverage_first(ctx: Context, puma: Outcome) -> list[str]:
+    """What to find out when the PUMa is undecided: whether the person is already covered
+    (PUMa, AME) comes before the facts that would open new rights (activity, arrival)."""
+    first = [path for path in ("coverage.puma", "coverage.ame") if not ctx.known(path)]
+    return first or puma.missing
+
+
 def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     r = Referral("misas")
     insured = puma.status in ("open", "eligible")
@@ -52,7 +59,7 @@ def _misas(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
         return _excluded(ctx, r, "misas.serves_ame")
     if not (insured or ame_beneficiary):
         if puma.status == "to_check":  # may well be insured: find out first
-            return _to_check(r, *puma.missing)
+            return _to_check(r, *_coverage_first(ctx, puma))
         return _excluded(ctx, r, "misas.no_rights_yet")
     difficulties = ctx.get("difficulties")
     if difficulties is None:
@@ -105,7 +112,7 @@ def _service_social(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     if unknown:  # age and emancipation gate the rest: a minor is not asked the other items
         return _to_check(r, *unknown)
     if puma.status == "to_check":  # may well be insured
-        return _to_check(r, *puma.missing)
+        return _to_check(r, *_coverage_first(ctx, puma))
     if puma.status != "open":  # the service serves people already insured
         return _excluded(ctx, r, "service_social.excluded", why=why("not_insured"))
     check(ctx.get("coverage.regime_general"), "coverage.regime_general", "not_general_scheme")
@@ -161,7 +168,7 @@ def _pass(ctx: Context, puma: Outcome, ame: Outcome) -> Referral:
     elif "eligible" in (puma.status, ame.status):  # to request now, not usable yet
         gap = "pending"
     elif puma.status == "to_check":  # may well be insured: find out first
-        return _to_check(r, *puma.missing)
+        return _to_check(r, *_coverage_first(ctx, puma))
     elif ame.status == "to_check":  # no usable coverage today, whatever the AME turns out to be
         gap = "no_coverage"
     else:

@@ -73,7 +73,7 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
         self.consultation = Consultation.open(self.assess, self.launch.on, log=self.case_log,
                                               record=self.launch.record and opened_or_coming,
                                               case_id=case_id if self.case_log is not None else None,
-                                              demo=self.launch.demo)
+                                              demo=self.launch.demo, site=self.launch.site, agent=self.launch.agent)
         self.sub_title = long_date(self.consultation.on)
 
     @property

@@ -20,8 +20,10 @@ from assistant.i18n import _, language
 @click.option("--no-log", is_flag=True, help="Ne rien enregistrer dans le journal des dossiers.")
 @click.option("--export-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Dossier des fiches exportées (par défaut : réglage export_dir, sinon Documents/assistant-couverture).")
+@click.option("--agent", default=None, help="Code de l'agent (par défaut : celui des réglages du site).")
 @click.pass_context
-def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bool, export_dir: Path | None) -> None:
+def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bool, export_dir: Path | None,
+        agent: str | None) -> None:
     """Ouvrir le dialogue de la consultation (application Textual, commande par défaut)."""
     from assistant.dialogs.engine import EngineAssess
     from assistant.knowledge.base import KnowledgeError
@@ -35,18 +37,22 @@ def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bo
     from assistant.ui.app import make_app
     from assistant.ui.config import Launch
 
-    if export_dir is None:  # the site's folder (config set export_dir), else Documents/assistant-couverture
-        from assistant.paths import export_folder
-        from assistant.site import SiteSettingsError, load_site
+    from assistant.paths import export_folder
+    from assistant.site import KEYS, SiteSettingsError, load_site
 
-        try:
-            configured = load_site().export_dir
-        except SiteSettingsError:
-            configured = None  # the result screen says what is wrong with the settings
-        export_dir = export_folder(configured)
+    try:
+        site = load_site()
+        agent = KEYS["agent"].parse(agent) if agent is not None else None
+    except SiteSettingsError as error:
+        raise click.ClickException(_("réglages du site : {error}").format(error=error)) from None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--agent") from None
+    if export_dir is None:  # the site's folder (config set export_dir), else Documents/assistant-couverture
+        export_dir = export_folder(site.export_dir)
     # Another day than today (--on) is a demonstration: recorded as such, left out of reports.
     launch = Launch(on=on.date() if on else date.today(), lang=lang, db=db, case_id=case_id,
-                    record=not no_log, export_dir=export_dir, demo=on is not None and on.date() != date.today())
+                    record=not no_log, export_dir=export_dir, demo=on is not None and on.date() != date.today(),
+                    site=site, agent=agent)
     try:
         app_ = make_app(launch, assess=lambda when: EngineAssess(when, lang, kb=kb))
     except Exception as error:  # opening the case log: damaged, locked, unwritable; or no such case

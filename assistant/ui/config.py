@@ -21,3 +21,5 @@ class Launch:
     case_id: str | None = None  # resume this case of the log
     demo: bool = False  # --on another day than today: a demonstration, left out of activity reports
     blink: bool = True  # cursor blink (off for snapshots)
+    site: object = None  # the site's settings (assistant.site.SiteSettings): territory, agent and site codes
+    agent: str | None = None  # --agent; else the site's default agent

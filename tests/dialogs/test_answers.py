@@ -37,9 +37,15 @@ def test_typed_choice(text, expected):
 
 
 def test_date_is_read_and_echoed_in_full():
-    answer = interpret(Q["arrival_date"], "il y a 3 mois", TODAY)
-    assert answer == {"set": {"person.arrival_date": "2024-12-03"}}
-    assert echo(Q["arrival_date"], answer) == "mardi 3 décembre 2024"
+    answer = interpret(Q["arrival_date"], "il y a 10 jours", TODAY)
+    assert answer == {"set": {"person.arrival_date": "2025-02-21"}}
+    assert echo(Q["arrival_date"], answer) == "vendredi 21 février 2025"
+
+
+def test_month_keeps_its_precision():
+    answer = interpret(Q["arrival_date"], "mars 2026", TODAY)
+    assert answer == {"set": {}, "range": ["2026-03-01", "2026-03-31"]}
+    assert echo(Q["arrival_date"], answer) == "mars 2026 (mois entier)"
 
 
 def test_date_question_quick_reply_by_text():
@@ -49,9 +55,15 @@ def test_date_question_quick_reply_by_text():
 
 
 def test_amount_with_spaces_and_comma():
-    answer = interpret(Q["annual_resources"], "10 339,50 €", TODAY)
-    assert answer == {"set": {"resources.annual": 10339.5}}
-    assert echo(Q["annual_resources"], answer) == "10 339,50 €"
+    answer = interpret(Q["annual_resources"], "10 339,50 € par an", TODAY)
+    assert answer == {"set": {"resources.annual": 10339.5}, "amount": 10339.5, "period": "year"}
+    assert echo(Q["annual_resources"], answer) == "10 339,50 € sur 12 mois"
+
+
+def test_amount_without_its_period_is_left_open():
+    answer = interpret(Q["annual_resources"], "900", TODAY)
+    assert answer == {"set": {}, "amount": 900}
+    assert echo(Q["annual_resources"], answer) == "900 € (par mois ou sur 12 mois ?)"
 
 
 def test_monthly_amount_is_annualised_and_said_so():

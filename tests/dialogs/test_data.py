@@ -34,12 +34,16 @@ def test_every_situation_field_can_be_asked():
     assert LEAVES - asked == {"person.sex"}  # recorded for activity reports only, never needed to decide
 
 
-def test_every_question_cites_a_seed_document():
+def test_every_question_cites_a_seed_or_a_public_text_of_the_knowledge_base():
+    from assistant.knowledge.loader import load as load_kb
+
     seeds = {p.name for p in Path(__file__).parents[3].joinpath("shared", "seeds").glob("*.txt")} or None
+    external = set(load_kb().data.get("external", {}))  # texts not in the seeds (figures/BENEFITS.md)
     for q in DIALOGS.questions.values():
         assert q.help and q.sources, q.id
+        assert any(s.doc not in external for s in q.sources), q.id  # at least one seed for every question
         if seeds:
-            assert {s.doc for s in q.sources} <= seeds, q.id
+            assert {s.doc for s in q.sources} <= seeds | external, q.id
 
 
 @pytest.mark.parametrize("dialog", ["triage", "documents", "referral", "renewal"])

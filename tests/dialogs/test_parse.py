@@ -17,10 +17,7 @@ TODAY = date(2025, 3, 3)
     ("le 1er février 2025", date(2025, 2, 1)),
     ("12 Mars", date(2025, 3, 12)),
     ("3 août 2023", date(2023, 8, 3)),
-    ("il y a 3 mois", date(2024, 12, 3)),
-    ("il y a deux semaines", date(2025, 2, 17)),
     ("il y a 10 jours", date(2025, 2, 21)),
-    ("depuis 1 an", date(2024, 3, 3)),
     ("dans 2 mois", date(2025, 5, 3)),
     ("hier", date(2025, 3, 2)),
     ("aujourd'hui", TODAY),
@@ -30,24 +27,25 @@ def test_french_dates(text, expected):
     assert parse.parse_date(text, TODAY) == expected
 
 
-@pytest.mark.parametrize("text", ["30/02/2024", "32 mars 2024", "il y a beaucoup de mois", "mars", "bientôt", ""])
+@pytest.mark.parametrize("text", ["30/02/2024", "32 mars 2024", "il y a beaucoup de mois", "mars", "bientôt", "",
+                                  "il y a 3 mois"])
 def test_dates_not_understood(text):
     assert parse.parse_date(text, TODAY) is None
 
 
 def test_months_are_clamped_to_the_end_of_month():
-    assert parse.parse_date("il y a 1 mois", date(2025, 3, 31)) == date(2025, 2, 28)
+    assert parse.parse_when("depuis 1 mois", date(2025, 3, 31)) == parse.When(date(2025, 2, 1), date(2025, 2, 28))
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("10 339,50 €", (10339.5, False)),
-    ("10339,50", (10339.5, False)),
-    ("10.339", (10339.0, False)),
-    ("10,339.50", (10339.5, False)),
-    ("1 500 euros", (1500.0, False)),
-    ("0", (0.0, False)),
-    ("800 € par mois", (800.0, True)),
-    ("800/mois", (800.0, True)),
+    ("10 339,50 €", (10339.5, None)),
+    ("10339,50", (10339.5, None)),
+    ("10.339", (10339.0, None)),
+    ("10,339.50", (10339.5, None)),
+    ("1 500 euros", (1500.0, None)),
+    ("0", (0.0, None)),
+    ("800 € par mois", (800.0, "month")),
+    ("800/mois", (800.0, "month")),
 ])
 def test_amounts(text, expected):
     assert parse.parse_amount(text) == expected

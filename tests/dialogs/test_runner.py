@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
-from assistant.dialogs.answers import interpret
-from assistant.dialogs.runner import Rejected, nest
+from assistant.dialogs.answers import choices, interpret
+from assistant.dialogs.loader import load
+from assistant.dialogs.runner import Rejected, Runner, nest
 from assistant.dialogs.state import DialogState
 
 ON = date(2025, 3, 3)
@@ -33,16 +34,16 @@ def test_the_entry_answer_chooses_the_dialogs(runner):
 
 
 def test_a_french_national_is_never_asked_about_the_right_to_stay(runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     assert runner.done
     assert "right_to_stay" not in asked(runner)
-    assert runner.situation == {"person": {"nationality": "french", "age": 40, "sex": "M"}, "resources": {"annual": 0}}
+    assert runner.situation == {"person": {"nationality": "french", "age": 40, "sex": "M"}, "resources": {"household_size": 1, "annual": 0}}
 
 
 def test_questions_follow_dialog_order_among_the_needed_fields(runner):
     say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois")
     assert asked(runner) == ["purpose", "nationality", "right_to_stay", "age", "sex", "irregular_since"]
-    assert runner.question.id == "annual_resources"
+    assert runner.question.id == "household_size"  # asked with the resources: their ceiling depends on it
 
 
 def test_a_minor_is_never_asked_the_social_service_items(runner):
@@ -61,10 +62,11 @@ def test_unknown_is_answered_and_not_asked_again(runner):
 
 
 def test_editing_keeps_the_answers_it_does_not_affect(runner):
-    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "0", "pas d'hospitalisation")
+    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "3 novembre 2024", "seule", "0", "pas d'hospitalisation")
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "française", ON))
-    assert asked(runner) == ["purpose", "nationality", "age", "sex", "annual_resources"]
+    assert asked(runner) == ["purpose", "nationality", "age", "sex", "household_size", "annual_resources",
+                             "hospital_admission"]  # a health fact is kept
     assert runner.situation["person"] == {"nationality": "french", "age": 30, "sex": "F"}
     assert runner.done
     runner.edit("nationality", interpret(runner.lookup("nationality"), "hors UE", ON))
@@ -72,13 +74,13 @@ def test_editing_keeps_the_answers_it_does_not_affect(runner):
 
 
 def test_editing_continues_from_the_first_question_still_needed(runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     runner.edit("nationality", interpret(runner.lookup("nationality"), "hors UE", ON))
     assert runner.question.id == "right_to_stay"
 
 
 def test_an_answer_the_engine_refuses_leaves_the_state_unchanged(runner):
-    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "0", "10/02/2025")
+    say(runner, "1", "hors UE", "sans papiers", "30", "femme", "il y a 4 mois", "seule", "0", "10/02/2025")
     assert runner.question.id == "hospital_discharge"
     before = json.dumps(runner.state.to_json())
     with pytest.raises(Rejected) as refused:
@@ -114,7 +116,7 @@ def test_documents_dialog_walks_the_checklist_of_the_request(runner):
 
 
 def test_a_dialog_opened_from_the_result_is_asked_after_the_others(runner, make_runner):
-    say(runner, "1", "française", "40", "homme", "0")
+    say(runner, "1", "française", "40", "homme", "seule", "0")
     runner.open_dialog("referral")
     assert runner.question.id == "health_impacts_life"
     saved = runner.state.to_json()
@@ -127,3 +129,34 @@ def test_a_dialog_opened_from_the_result_is_asked_after_the_others(runner, make_
 def test_nest():
     assert nest({"person.age": 3, "person.sex": "F", "consent_to_referral": True}) == {
         "person": {"age": 3, "sex": "F"}, "consent_to_referral": True}
+
+
+def _one_change(situation: dict) -> dict:
+    """An engine whose outcome changes once: arrival before or from 15 March 2025."""
+    arrival = situation.get("person", {}).get("arrival_date")
+    status = "to_check" if arrival is None else ("eligible" if arrival < "2025-03-15" else "not_yet")
+    return {"coverages": [{"id": "puma", "status": status}], "documents": [], "referrals": [], "deadlines": [],
+            "needed": {"coverages": [] if arrival else ["person.arrival_date"]}}
+
+
+def test_a_range_with_one_change_is_asked_before_or_after():
+    runner = Runner(load(), _one_change, DialogState(on=ON))
+    say(runner, "1", "femme")  # the entry question, then the activity report's question
+    assert runner.question.id == "arrival_date"
+    say(runner, "mars 2025")
+    question = runner.question
+    assert question.id == "arrival_date~precise"
+    assert question.text == "Arrivée en France avant ou après le 15 mars 2025 ? La réponse change le résultat."
+    assert [c.label for c in choices(question)] == ["Avant le 15 mars 2025", "Le 15 mars 2025 ou après",
+                                                   "Je ne sais pas"]
+    say(runner, "après")
+    assert runner.done
+    assert runner.state.answers["arrival_date"]["range"] == ["2025-03-15", "2025-03-31"]
+    assert runner.situation["person"]["arrival_date"] == "2025-03-15"
+
+
+def test_a_range_that_changes_nothing_is_not_asked_again():
+    runner = Runner(load(), _one_change, DialogState(on=ON))
+    say(runner, "1", "femme", "avril 2025")
+    assert runner.done
+    assert runner.situation["person"]["arrival_date"] == "2025-04-01"

@@ -34,7 +34,7 @@ SITUATION = st.fixed_dictionaries({}, optional={
         "ame_until": DATES, "css_until": DATES, "regime_general": st.booleans()}),
     "resources": st.fixed_dictionaries({}, optional={
         "annual": st.floats(0, 60000) | st.integers(0, 60000), "household_size": st.integers(1, 9),
-        "territory": st.sampled_from(["metropole", "outre_mer"]), "benefits": st.lists(st.sampled_from(["rsa", "aspa"]))}),
+        "territory": st.sampled_from(["metropole", "outre_mer"]), "benefits": st.lists(st.sampled_from(["rsa", "aspa", "asi", "aah"]))}),
     "care": st.fixed_dictionaries({}, optional={
         "hospital_admission": DATES, "hospital_discharge": DATES, "care_date": DATES,
         "urgent_need": st.booleans(), "vital_emergency": st.booleans(), "pregnant": st.booleans()}),

@@ -119,7 +119,7 @@ def test_kb_diff_shows_a_superseded_rule_with_both_sources_as_titles():
 
 
 def test_kb_diff_with_nothing_changing_and_bad_dates():
-    assert "0 changement" in run("kb", "diff", "--from", "2025-06-01", "--to", "2025-12-01").output
+    assert "0 changement" in run("kb", "diff", "--from", "2025-08-01", "--to", "2025-12-01").output
     backwards = run("kb", "diff", "--from", "2025-06-01", "--to", "2024-06-01")
     assert backwards.exit_code == 2 and "--to" in backwards.output
     assert run("kb", "diff", "--from", "2025-13-01", "--to", "2025-12-01").exit_code == 2

@@ -75,9 +75,10 @@ async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_pa
         await type_answer(pilot, "sans papiers")
         await type_answer(pilot, "30")
         answers = {"sex": "1", "puma": "2", "activity": "6", "complementary": "1", "ame": "2", "territory": "1"}
-        typed = {"irregular_since": "il y a 5 mois", "arrival_date": "12/09/2024",
-                 "annual_resources": "9 600,50 euros", "hospital_admission": "12 février 2025",
-                 "hospital_discharge": "il y a 2 semaines", "care_date": "1", "household_size": "1"}
+        typed = {"irregular_since": "03/10/2024", "arrival_date": "12/09/2024",
+                 "annual_resources": "9 600,50 euros", "annual_resources~period": "sur 12 mois",
+                 "hospital_admission": "12 février 2025", "hospital_discharge": "il y a 14 jours", "care_date": "1",
+                 "household_size": "1"}
         for _ in range(30):
             question = asking(app)
             if question is None:

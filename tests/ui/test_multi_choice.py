@@ -16,8 +16,7 @@ async def reach_difficulties(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("4")  # "Orienter la personne"
     await type_answer(pilot, "40")
-    before = {"stable_address": "oui", "nationality": "française", "activity": "salarié",
-              "arrival_date": "il y a 20 ans", "regime_general": "oui"}
+    before = {"stable_address": "oui", "nationality": "française", "puma": "oui", "regime_general": "oui"}
     for _ in range(8):  # what the referral path asks before the difficulties
         if asking(app) == "difficulties":
             break

@@ -47,8 +47,8 @@ async def test_one_key_answers_typed_ahead_then_trailing_keys_change_nothing(app
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await answer_until(app, pilot, REFERRAL, stop="consent")
-        # "non" to the consent, "1" (PUMa open), "2" to the last question, then keys too many: all in one go.
-        burst(app, *"non", "1", "2", *"esopi1?", "enter", "enter")
+        # "non" to the consent, "2" to the last question (a private complementary), then keys too many: all in one go.
+        burst(app, *"non", "2", *"esopi1?", "enter", "enter")
         for _ in range(5):
             await pilot.pause()
         assert isinstance(app.screen, ResultScreen) and asking(app) is None

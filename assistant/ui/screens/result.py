@@ -138,7 +138,8 @@ class ResultScreen(Screen[str | None]):
 
     def _slip(self) -> Slip:
         site = self.place.site
-        context = Context(on=self.consultation.on, case_id=self.consultation.case_id, agent=site.agent,
+        context = Context(on=self.consultation.on, case_id=self.consultation.case_id,
+                          agent=self.consultation.agent or site.agent,
                           structure=site.structure, checklist=self.runner.documents_checked())
         return build(self.runner.assessment, context, self.place.directory)
 
