@@ -26,6 +26,8 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
     "train": ("assistant.training.cli:train", N_("Mode formation : scénarios, vérification, scores des stagiaires.")),
     "config": ("assistant.config_cli:config",
                N_("Réglages du site : structure, département, codes, langue, dossier des fiches.")),
+    "directory": ("assistant.directory.cli:directory",
+                  N_("Annuaire local des structures et services du territoire (data·inclusion).")),
 }
 
 

@@ -93,7 +93,7 @@ class Consultation:
         stored = case["assessment"]
         after_result = runner.done or bool(state.added)
         consultation = cls(runner, log=log, record=True, case_id=case["id"], demo=bool(case.get("demo")),
-                           accepted=stored if after_result else None)
+                           accepted=stored if after_result else None, agent=case.get("agent"))
         if runner.done and stored is None:  # stopped between the last answer and its result
             consultation._result_pending = True
             consultation.accepted = runner.assessment

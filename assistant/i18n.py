@@ -114,7 +114,10 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    """Singular or plural form for `n`; in French (the source language) 0 and 1 take the singular,
+    also for our strings, which the French catalog leaves untranslated (gettext then falls back on
+    English's rule, singular for 1 only). 0 and 1 take the same form in the French catalog's rule."""
+    return _translation.ngettext(singular, plural, 1 if _language == "fr" and n == 0 else n)
 
 
 FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -1,4 +1,5 @@
-"""Where the assistant keeps a site's files: one data folder (case log, site settings, directory).
+"""Where the assistant keeps a site's files: one data folder (case log, site settings, directory),
+and the folder where slips and reports are exported.
 
 `ASSISTANT_DATA_DIR` moves the whole folder (a site's shared disk, tests); otherwise it is the
 user data folder. Nothing is created here: callers create what they write, owner-only.
@@ -30,3 +31,13 @@ def make_private_dir(path: Path) -> Path:
     except FileExistsError:
         pass
     return path
+
+
+def export_folder(configured: str | None = None) -> Path:
+    """The site's folder for exports (`config set export_dir`), else the user's
+    Documents/assistant-couverture."""
+    if configured:
+        return Path(configured)
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / APP_DIR_NAME

@@ -27,10 +27,10 @@ HOW = "run the pybabel commands of locales/README.md"
 # The command line: its help, its errors, the knowledge-base checks behind `kb validate`.
 COMMAND_LINE = ["assistant/__main__.py", "assistant/cli.py", "assistant/cli_base.py", "assistant/evaluate_cli.py",
                 "assistant/knowledge/cli.py", "assistant/knowledge/ask_cli.py", "assistant/knowledge/checks.py", "assistant/knowledge/compile.py",
-                "assistant/knowledge/loader.py", "assistant/store/cli.py", "assistant/ui/cli.py",
+                "assistant/knowledge/loader.py", "assistant/store/cli.py", "assistant/ui/cli.py", "assistant/directory/cli.py",
                 "assistant/ui/crash.py", "assistant/training/cli.py", "assistant/training/check.py",
                 "assistant/training/scenarios.py", "assistant/training/store.py", "assistant/training/summary.py",
-                "assistant/training/topics.py", "assistant/knowledge/source_titles.py"]
+                "assistant/training/topics.py", "assistant/knowledge/base.py"]
 
 
 def _mapping():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.i18n import N_, _, euros, labelled, short_date
+from assistant.knowledge.base import format_source
 
 COVERAGES = {
     "puma": N_("PUMa (assurance maladie de base)"),
@@ -57,12 +58,6 @@ def status_line(coverage: dict) -> str:
     return ", ".join(parts)
 
 
-def source_text(source: dict) -> str:
-    """`000_af8b0dd11f2dd870.txt § Annexe 2` (seed file and section)."""
-    ref = source["ref"]
-    return f"{source['doc']} {ref}" if ref.startswith("§") else f"{source['doc']} § {ref}"
-
-
 def deadline_day(deadline: dict) -> str:
     return _day(deadline["date"]) if deadline.get("date") else _("date à préciser")
 
@@ -76,14 +71,32 @@ class Entry:
                  mark: bool | None = None):
         self.text = text
         self.details = details or []
-        self.sources = [source_text(s) for s in sources or []]
+        self.sources = [format_source(s) for s in sources or []]
         self.mark = mark
 
 
-def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool]) -> list[tuple[str, list[Entry]]]:
-    """The result as titled sections, in reading order; empty sections are left out."""
+def contact_lines(contacts: list, none_text: str, label: str) -> list[str]:
+    """`Contact : PASS de ville…` then its address, phone, hours and how to refer, a line each
+    (a phone number is never cut by wrapping), for each contact of the directory; or the
+    directory's plain "no contact" sentence."""
+    if not contacts:
+        return [none_text]
+    return [line for c in contacts for line in (labelled(label, c.name), *(f"  {x}" for x in c.lines()))]
+
+
+def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool],
+             directory=None) -> list[tuple[str, list[Entry]]]:
+    """The result as titled sections, in reading order; empty sections are left out.
+    `directory` (assistant.directory.lookup.Directory): where to file, whom to refer to."""
+    from assistant.directory.roles import FOR_REFERRAL, FOR_REQUEST
+
+    def where(c: dict) -> list[str]:
+        if directory is None or c["id"] not in ("puma", "css", "ame") or c["status"] not in ("eligible", "not_yet"):
+            return []
+        return contact_lines(directory.for_request(), directory.none_text(FOR_REQUEST), _("Dépôt"))
+
     coverages = [
-        Entry(labelled(coverage_name(c['id']), status_line(c)), list(c.get("reasons", [])), c.get("sources"))
+        Entry(labelled(coverage_name(c['id']), status_line(c)), [*c.get("reasons", []), *where(c)], c.get("sources"))
         for c in assessment.get("coverages", [])
     ]
     documents = []
@@ -96,8 +109,13 @@ def sections(assessment: dict, facts: list[tuple[str, str]], checklist: dict[str
         if d.get("note"):
             details.append(d["note"])
         documents.append(Entry(d["label"], details, d.get("sources"), checklist.get(d["id"])))
-    referrals = [Entry(referral_name(r["id"]), list(r.get("reasons", [])), r.get("sources"))
-                 for r in assessment.get("referrals", [])]
+    referrals = []
+    for r in assessment.get("referrals", []):
+        details = list(r.get("reasons", []))
+        if directory is not None:
+            roles = FOR_REFERRAL.get(r["id"], ())
+            details += contact_lines(directory.contacts(roles), directory.none_text(roles), _("Contact"))
+        referrals.append(Entry(referral_name(r["id"]), details, r.get("sources")))
     deadlines = [Entry(labelled(deadline_day(d), d['label']), [], d.get("sources"))
                  for d in sorted(assessment.get("deadlines", []), key=lambda d: d.get("date") or "9999")]
     checks = [Entry(w) for w in assessment.get("warnings", [])]

@@ -6,6 +6,7 @@ Stdlib only: this is what `evaluate` loads from cache, so it must import in micr
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 
@@ -35,6 +36,9 @@ class KnowledgeBase:
         self.glossary: dict[str, dict] = compiled.get("glossary", {})
         self.faq: dict[str, dict] = compiled.get("faq", {})
         self.synonyms: list[list[str]] = compiled.get("synonyms", [])
+        # Source file name or id -> how people read it (sources.yaml `cite`: issuer, document, year).
+        self.cites: dict[str, str] = {**{doc: s["cite"] for doc, s in compiled.get("seeds", {}).items()},
+                                      **{key: s["cite"] for key, s in compiled.get("external", {}).items()}}
         self._versions: dict[str, list[tuple[date, date, dict]]] = {
             item_id: [(v["valid_from"] or date.min, v["valid_until"] or date.max, v) for v in item["versions"]]
             for item_id, item in self.items.items()
@@ -104,7 +108,29 @@ class KnowledgeBase:
         return self._stale[on]
 
 
-def format_source(source: dict) -> str:
-    """`000_af8b0dd11f2dd870.txt § Annexe 2 – Aide médicale de l'Etat`, the citation form."""
-    ref = source["ref"]
-    return f"{source['doc']} {ref}" if ref.startswith("§") else f"{source['doc']} § {ref}"
+def format_source(source: dict, cites: dict[str, str] | None = None) -> str:
+    """A source as people read it: the document's `cite` (issuer, document, year), then the
+    section: `Cnam, réunion partenaires sur … les dossiers AME, 2020, § 2. Dépôt des dossiers`.
+    Never a file name (those stay in the JSON, for tracing): a document without a citation shows
+    its section alone. `cites`: `KnowledgeBase.cites`; by default the bundled base's."""
+    cites = bundled_cites() if cites is None else cites
+    document, ref = cites.get(source.get("doc", "")), (source.get("ref") or "").strip()
+    if document is None:
+        if ref:
+            return ref
+        from assistant.i18n import _
+
+        return _("source non répertoriée")
+    return f"{document}, {ref}" if ref and ref not in document else document
+
+
+def format_sources(sources: list[dict], cites: dict[str, str] | None = None) -> list[str]:
+    """Each source as people read it, once, in the order first cited."""
+    return list(dict.fromkeys(format_source(s, cites) for s in sources))
+
+
+@lru_cache(maxsize=1)
+def bundled_cites() -> dict[str, str]:
+    from assistant.knowledge.loader import load
+
+    return load().cites

@@ -119,10 +119,9 @@ def _describe(item_id: str, entry: dict, on: date) -> str:
 @click.option("--to", "to", required=True, metavar="AAAA-MM-JJ", help="Date d'arrivée.")
 def diff(from_: str, to: str) -> None:
     """Les règles et montants qui changent entre deux dates : ancienne et nouvelle valeur, sources."""
-    from assistant.knowledge.base import KnowledgeError
+    from assistant.knowledge.base import KnowledgeError, format_sources
     from assistant.knowledge.diff import changes, shown, value_changes
     from assistant.knowledge.loader import load
-    from assistant.knowledge.source_titles import titles
 
     dates = []
     for value, option in ((from_, "--from"), (to, "--to")):
@@ -155,11 +154,11 @@ def diff(from_: str, to: str) -> None:
         if old_text != new_text:
             click.echo("    " + _("ancien texte : {text}").format(text=_text(old_text) if old_text else "—"))
             click.echo("    " + _("nouveau texte : {text}").format(text=_text(new_text) if new_text else "—"))
-        for title in titles(new.get("sources") or [], base):
+        for title in format_sources(new.get("sources") or [], base.cites):
             click.echo("    " + _("source : {source}").format(source=title))
-        for title in titles(old.get("sources") or [], base):
+        for title in format_sources(old.get("sources") or [], base.cites):
             click.echo("    " + _("source de l'ancienne version : {source}").format(source=title))
-        for title in titles(old.get("superseded_by") or [], base):
+        for title in format_sources(old.get("superseded_by") or [], base.cites):
             click.echo("    " + _("l'ancienne version est remplacée par : {source}").format(source=title))
         if new.get("note"):
             click.echo("    " + _("note : {text}").format(text=_text(new["note"])))

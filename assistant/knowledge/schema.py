@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SEEDS = {
     "000_af8b0dd11f2dd870.txt",
@@ -126,14 +126,26 @@ class FaqEntry(_Strict):
     changed: Optional[Change] = None
 
 
+def _no_file_name(cite: str) -> str:
+    if ".txt" in cite:
+        raise ValueError("a citation shown to people names the document, not its file")
+    return cite
+
+
+# How a source is shown to people (issuer, document, year); the section cited follows it.
+Cite = Annotated[str, Field(min_length=3), AfterValidator(_no_file_name)]
+
+
 class ExternalSource(_Strict):
     id: str
+    cite: Cite
     title: str
     url: Optional[str] = None
 
 
 class SeedDoc(_Strict):
     doc: str
+    cite: Cite
     issuer: str
     issued: date
     title: str

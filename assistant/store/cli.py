@@ -278,7 +278,8 @@ def purge(ctx, months: int | None, on: str | None, yes: bool) -> None:
 @cases.command()
 @click.argument("case_id")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie (créé lisible par vous seul) ; défaut : sortie standard.")
+              help="Fichier à créer, lisible par vous seul (un fichier existant est refusé) ; "
+                   "défaut : sortie standard.")
 @click.pass_context
 @_handled
 def export(ctx, case_id: str, output: Path | None) -> None:
@@ -287,12 +288,57 @@ def export(ctx, case_id: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    _write_output(output, text.encode("utf-8"))
+    click.echo(_("Dossier exporté : {path}").format(path=output))
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    """`-o FILE`: a new owner-only file at the very name asked; an existing file (or a link) is
+    refused, never replaced nor renamed behind the back of a script that reads it afterwards."""
     try:
-        write_private(output, text.encode("utf-8"))
+        write_private(path, data)
     except FileExistsError:
-        _fail(f"{output} existe déjà : choisissez un autre nom (rien n'a été écrit).", 1)
+        _fail(_("{path} existe déjà : choisissez un autre nom (rien n'a été écrit).").format(path=path), 1)
     except OSError as error:
-        _fail(f"Impossible d'écrire {output} : {error.strerror}", 1)
+        _fail(_("Impossible d'écrire {path} : {reason}").format(path=path, reason=error.strerror), 1)
+
+
+@cases.command()
+@click.argument("case_id")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "md", "ics"]), default="pdf", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fichier à créer (un fichier existant est refusé). Défaut : sortie standard, ou pour le PDF "
+                   "un nouveau fichier du dossier des fiches (fiche-DOSSIER-2.pdf... s'il existe).")
+@click.pass_context
+@_handled
+def slip(ctx, case_id: str, fmt: str, output: Path | None) -> None:
+    """La fiche de liaison d'un dossier (PDF, HTML, Markdown ou calendrier .ics)."""
+    from assistant.files import write_new
+    from assistant.paths import export_folder
+    from assistant.slip.export import render
+    from assistant.slip.local import from_case, place
+
+    case = _open(ctx).get_case(case_id)
+    if not case["assessment"]:
+        _fail(_("Dossier {case_id} sans résultat enregistré : pas encore de fiche à remettre.").format(
+            case_id=case_id), 2)
+    where = place()
+    for problem in where.problems:
+        click.echo(problem, err=True)
+    data = render(from_case(case, where), case["assessment"], fmt)
+    if output is not None:
+        _write_output(output, data)
+        written = output
+    elif fmt != "pdf":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    else:
+        folder = export_folder(where.site.export_dir)
+        try:
+            [written] = write_new(folder, [f"fiche-{case['id']}.pdf"], [data])
+        except OSError as error:
+            _fail(_("Impossible d'écrire dans {path} : {reason}").format(path=folder, reason=error.strerror), 1)
+    click.echo(_("Fiche enregistrée : {path}").format(path=written))
 
 
 @cases.command()
@@ -319,18 +365,26 @@ def repair(ctx) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.option("--include-demo", is_flag=True,
               help="Compter aussi les consultations de démonstration (application lancée avec --on).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fichier à créer, lisible par vous seul (un fichier existant est refusé) ; "
+                   "défaut : sortie standard.")
 @_db_option
 @_ro_option
 @click.pass_context
 @_handled
-def report(ctx, start: str | None, end: str | None, fmt: str, include_demo: bool, db: Path | None,
-           read_only: bool) -> None:
+def report(ctx, start: str | None, end: str | None, fmt: str, include_demo: bool, output: Path | None,
+           db: Path | None, read_only: bool) -> None:
     """Rapport d'activité (ARS, CPAM) : chaque indicateur avec sa source ; par défaut, l'année civile en cours."""
     start_date, end_date = _date(start, "--from"), _date(end, "--to")
     ctx.obj = (settings_from_env(db_path=db), read_only)
     log = _open(ctx)
     start_date, end_date = _period(start_date, end_date, log.today())
-    click.echo(render(log.report(start_date, end_date, include_demo=include_demo), fmt), nl=False)
+    text = render(log.report(start_date, end_date, include_demo=include_demo), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_output(output, text.encode("utf-8"))
+    click.echo(_("Rapport enregistré : {path}").format(path=output))
 
 
 def _period(start: date | None, end: date | None, today: date) -> tuple[date, date]:

@@ -13,11 +13,14 @@ from datetime import date
 import sqlite_utils
 
 from assistant.dates import add_months, numeric_date
+from assistant.knowledge.base import format_source
 from assistant.store.outcome import REFERRAL_KINDS
 
-S000_VI = "000_af8b0dd11f2dd870.txt § VI Suivi et évaluation"
-S000_ART5 = "000_af8b0dd11f2dd870.txt § Annexe 1, Article 5 - COPIL, suivi et évaluation du partenariat"
-S001_ART5 = "001_7b69e7b19a2c174c.txt § Article 5 - COPIL, suivi et évaluation du partenariat"
+# Each indicator keeps its sources as the knowledge base cites them (for tracing, in JSON) and
+# as people read them (`source`: issuer, document, year, section).
+S000_VI = {"doc": "000_af8b0dd11f2dd870.txt", "ref": "§ VI Suivi et évaluation"}
+S000_ART5 = {"doc": "000_af8b0dd11f2dd870.txt", "ref": "Annexe 1, Article 5 - COPIL, suivi et évaluation du partenariat"}
+S001_ART5 = {"doc": "001_7b69e7b19a2c174c.txt", "ref": "Article 5 - COPIL, suivi et évaluation du partenariat"}
 
 _OUTCOME = """CASE WHEN status = 'granted' AND decided_on <= :e THEN 'granted'
                    WHEN status = 'refused' AND decided_on <= :e THEN 'refused'
@@ -41,9 +44,10 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
     active += real
     indicators = []
 
-    def add(id_, label, source, definition, value=None, breakdown=None):
-        indicators.append({"id": id_, "label": label, "source": source, "definition": definition,
-                           "value": value, "breakdown": breakdown})
+    def add(id_, label, sources, definition, value=None, breakdown=None):
+        sources = sources if isinstance(sources, list) else [sources]
+        indicators.append({"id": id_, "label": label, "source": " ; ".join(format_source(s) for s in sources),
+                           "sources": sources, "definition": definition, "value": value, "breakdown": breakdown})
 
     composition = list(db.query(
         f"SELECT age_band, sex, coverage_at_entry, count(*) AS n FROM cases WHERE {active} "
@@ -62,7 +66,7 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         f"SELECT kind, {_OUTCOME} AS outcome, count(*) AS n, "
         "sum(documents_requested_on IS NOT NULL AND documents_requested_on <= :e) AS docs "
         f"FROM requests WHERE filed_on BETWEEN :s AND :e{linked} GROUP BY kind, outcome", p))
-    add("requests.filed", "Demandes déposées par prestation", f"{S000_ART5} ; {S001_ART5}",
+    add("requests.filed", "Demandes déposées par prestation", [S000_ART5, S001_ART5],
         "Demandes déposées pendant la période (PUMa, CSS, AME, soins urgents).", breakdown=_sum_by(filed, "kind"))
     outcomes = {f"{r['kind']}.{r['outcome']}": r["n"] for r in filed}
     for kind, docs in _sum_by(filed, "kind", "docs").items():
@@ -74,18 +78,18 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
 
     referrals = {r["kind"]: r["n"] for r in db.query(
         f"SELECT kind, count(*) AS n FROM referrals WHERE referred_on BETWEEN :s AND :e{linked} GROUP BY kind", p)}
-    add("referrals.misas", "Orientations vers la Mission accompagnement santé", f"{S000_ART5} ; {S001_ART5}",
+    add("referrals.misas", "Orientations vers la Mission accompagnement santé", [S000_ART5, S001_ART5],
         "Orientations faites pendant la période.", value=referrals.get("misas", 0))
     add("referrals.service_social", "Orientations vers le service social de l'Assurance maladie", S001_ART5,
         "Orientations faites pendant la période.", value=referrals.get("service_social", 0))
-    add("referrals.made", "Orientations faites", f"{S000_ART5} ; {S001_ART5}",
+    add("referrals.made", "Orientations faites", [S000_ART5, S001_ART5],
         "Orientations faites pendant la période, proposées par l'évaluation ou non.",
         breakdown={kind: referrals.get(kind, 0) for kind in REFERRAL_KINDS})
     waiting = {r["kind"]: r["n"] for r in db.query(
         "SELECT p.kind, count(*) AS n FROM referral_proposals p LEFT JOIN referrals r ON r.id = p.referral_id "
         f"WHERE p.proposed_on BETWEEN :s AND :e AND (r.id IS NULL OR r.referred_on > :e){linked.replace('case_id', 'p.case_id')} "
         "GROUP BY p.kind", p)}
-    add("referrals.not_made", "Orientations proposées restées sans suite", f"{S000_ART5} ; {S001_ART5}",
+    add("referrals.not_made", "Orientations proposées restées sans suite", [S000_ART5, S001_ART5],
         "Orientations proposées par l'évaluation pendant la période et pas faites à la fin de la période.",
         breakdown={kind: waiting.get(kind, 0) for kind in REFERRAL_KINDS})
 
@@ -93,7 +97,7 @@ def build_report(db: sqlite_utils.Database, start: date, end: date, *, lost_afte
         f"SELECT kind, count(*) AS n, avg(julianday(decided_on) - julianday({_RECEIPT})) AS mean FROM requests "
         f"WHERE status IN ('granted', 'refused') AND decided_on BETWEEN :s AND :e AND {_RECEIPT} IS NOT NULL{linked} "
         "GROUP BY kind", p)}
-    add("delay.decision", "Délai moyen entre réception par la caisse et décision (jours)", f"{S001_ART5} ; {S000_VI}",
+    add("delay.decision", "Délai moyen entre réception par la caisse et décision (jours)", [S001_ART5, S000_VI],
         "Décisions (accord ou refus) de la période ; réception = dépôt, ou transmission quand le dossier "
         "a été déposé dans une PASS.", breakdown=delays)
     row = db.execute("SELECT count(*), avg(julianday(transmitted_on) - julianday(filed_on)) FROM requests "

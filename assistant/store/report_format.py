@@ -27,19 +27,34 @@ def to_json(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection):
+# such a cell is prefixed with a quote, as OWASP advises, so it shows as the text it is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")  # a French spreadsheet reads a decimal comma
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(report: dict) -> str:
-    """One row per figure: indicator, category (empty for a total), value, source."""
+    """One row per figure: indicator, category (empty for a total), value, source. For a French
+    spreadsheet: UTF-8 with a byte-order mark, `;` between cells, decimal commas."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["indicator", "label", "category", "category_label", "value", "source"])
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["indicateur", "libellé", "catégorie", "libellé de la catégorie", "valeur", "source"])
     for ind in report["indicators"]:
         for category, value in _figures(ind):
-            writer.writerow([ind["id"], ind["label"], category, _label(category),
-                             "" if value is None else value, ind["source"]])
+            writer.writerow([_cell(v) for v in (ind["id"], ind["label"], category, _label(category), value,
+                                                ind["source"])])
     demo = report.get("demonstrations")
     if demo:
-        writer.writerow(["demonstrations", _demo_label(demo), "", "", demo["cases"], ""])
-    return out.getvalue()
+        writer.writerow([_cell(v) for v in ("demonstrations", _demo_label(demo), "", "", demo["cases"], "")])
+    return "\ufeff" + out.getvalue()
 
 
 def _demo_label(demo: dict) -> str:

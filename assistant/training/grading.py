@@ -14,8 +14,7 @@ from datetime import date
 
 from assistant.dialogs.outcome import coverage_name, referral_name, status_line
 from assistant.i18n import N_, _, language, ngettext, short_date
-from assistant.knowledge.base import KnowledgeBase
-from assistant.knowledge.source_titles import titles
+from assistant.knowledge.base import KnowledgeBase, format_sources
 from assistant.training.check import differences, focus_documents
 from assistant.training.scenarios import Scenario
 
@@ -76,7 +75,7 @@ def grade(scenario: Scenario, conclusion: Conclusion, reference: dict, dialog: d
     items = [_coverage_item(conclusion, focus, coverages, kb), _date_item(scenario, conclusion, focus, coverages, kb),
              _documents_item(conclusion, reference, focus, kb), _referrals_item(conclusion, reference, kb),
              _dialog_item(scenario, dialog)]
-    return Grade(scenario, items, scenario.text("teaching"), titles([scenario.source.model_dump()], kb)[0])
+    return Grade(scenario, items, scenario.text("teaching"), format_sources([scenario.source.model_dump()], kb.cites)[0])
 
 
 def _name(coverage: str | None) -> str:
@@ -96,7 +95,7 @@ def _coverage_item(conclusion: Conclusion, focus, coverages: dict, kb) -> Item:
         explanation.insert(0, _("Aucune couverture à demander : la personne est déjà couverte ; la réponse "
                                 "est dans l'orientation."))
     return Item("coverage", float(conclusion.coverage == focus), _name(conclusion.coverage), _name(focus),
-                explanation, titles(sources, kb))
+                explanation, format_sources(sources, kb.cites))
 
 
 def _day(day: date | None) -> str:
@@ -115,7 +114,7 @@ def _date_item(scenario: Scenario, conclusion: Conclusion, focus, coverages: dic
         explanation += [r for r in coverage["reasons"] if expected and expected.strftime("%d/%m/%Y") in r][:2]
         sources = coverage["sources"]
     return Item("date", float(conclusion.date == expected), _day(conclusion.date), _day(expected),
-                explanation, titles(sources, kb))
+                explanation, format_sources(sources, kb.cites))
 
 
 def _share(yours: set, expected: set) -> float:
@@ -133,7 +132,7 @@ def _documents_item(conclusion: Conclusion, reference: dict, focus, kb) -> Item:
     explanation += [_("En trop : {label}").format(label=label(d)) for d in sorted(yours - expected)]
     sources = [s for d in sorted(expected - yours) for s in listed[d]["sources"]]
     return Item("documents", _share(yours, expected), _count(len(yours)), _count(len(expected)),
-                explanation, titles(sources, kb))
+                explanation, format_sources(sources, kb.cites))
 
 
 def _referrals_item(conclusion: Conclusion, reference: dict, kb) -> Item:
@@ -150,7 +149,7 @@ def _referrals_item(conclusion: Conclusion, reference: dict, kb) -> Item:
             explanation += excluded[kind]["reasons"]
             sources += excluded[kind]["sources"]
     names = lambda kinds: ", ".join(referral_name(k) for k in sorted(kinds)) or _("aucune")  # noqa: E731
-    return Item("referrals", _share(yours, expected), names(yours), names(expected), explanation, titles(sources, kb))
+    return Item("referrals", _share(yours, expected), names(yours), names(expected), explanation, format_sources(sources, kb.cites))
 
 
 def _dialog_item(scenario: Scenario, dialog: dict) -> Item:

@@ -19,7 +19,7 @@ from assistant.i18n import _, language
 @click.option("--case", "case_id", default=None, help="Reprendre ce dossier du journal.")
 @click.option("--no-log", is_flag=True, help="Ne rien enregistrer dans le journal des dossiers.")
 @click.option("--export-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Dossier des fiches exportées (par défaut : Documents/assistant-couverture).")
+              help="Dossier des fiches exportées (par défaut : réglage export_dir, sinon Documents/assistant-couverture).")
 @click.option("--agent", default=None, help="Code de l'agent (par défaut : celui des réglages du site).")
 @click.pass_context
 def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bool, export_dir: Path | None,
@@ -37,6 +37,7 @@ def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bo
     from assistant.ui.app import make_app
     from assistant.ui.config import Launch
 
+    from assistant.paths import export_folder
     from assistant.site import KEYS, SiteSettingsError, load_site
 
     try:
@@ -46,12 +47,8 @@ def app(ctx: click.Context, on, db: Path | None, case_id: str | None, no_log: bo
         raise click.ClickException(_("réglages du site : {error}").format(error=error)) from None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--agent") from None
-    if export_dir is None and site.export_dir:
-        export_dir = Path(site.export_dir)
-    if export_dir is None:
-        from platformdirs import user_documents_dir
-
-        export_dir = Path(user_documents_dir()) / "assistant-couverture"
+    if export_dir is None:  # the site's folder (config set export_dir), else Documents/assistant-couverture
+        export_dir = export_folder(site.export_dir)
     # Another day than today (--on) is a demonstration: recorded as such, left out of reports.
     launch = Launch(on=on.date() if on else date.today(), lang=lang, db=db, case_id=case_id,
                     record=not no_log, export_dir=export_dir, demo=on is not None and on.date() != date.today(),

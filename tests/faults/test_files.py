@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dialogs import handover
+from assistant.directory.lookup import Directory
+from assistant.slip.content import Context, build
+from assistant.slip.export import export
 from assistant.store.caselog import CaseLog
 from tests.faults.conftest import cli
 
 ASSESSMENT = {"coverages": [], "deadlines": [], "documents": [], "referrals": [], "kb_version": "t+0"}
+SLIP = build(ASSESSMENT, Context(on=date(2025, 3, 3)), Directory({}, None))
 OTHER_UID = 65534  # "nobody": the other agent of a shared counter computer
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="planting another user's file needs root")
 
@@ -55,7 +58,7 @@ def test_slip_export_never_follows_a_planted_link(shared_folder, tmp_path):
     os.chmod(victim, 0o644)
     _plant_link(shared_folder, "fiche.md", victim)
 
-    paths = handover.export(shared_folder, "fiche", ASSESSMENT, date(2025, 3, 3), [], {})
+    paths = export(shared_folder, "fiche", SLIP, ASSESSMENT)
 
     assert victim.read_text() == "the other user's file\n"
     assert os.path.islink(shared_folder / "fiche.md")
@@ -64,9 +67,9 @@ def test_slip_export_never_follows_a_planted_link(shared_folder, tmp_path):
 
 
 def test_slip_export_never_replaces_an_earlier_slip(tmp_path, umask_000):
-    first = handover.export(tmp_path / "fiches", "fiche", ASSESSMENT, date(2025, 3, 3), [], {})
+    first = export(tmp_path / "fiches", "fiche", SLIP, ASSESSMENT)
     (tmp_path / "fiches" / "fiche.md").write_text("kept\n")
-    second = handover.export(tmp_path / "fiches", "fiche", ASSESSMENT, date(2025, 3, 3), [], {})
+    second = export(tmp_path / "fiches", "fiche", SLIP, ASSESSMENT)
     assert (tmp_path / "fiches" / "fiche.md").read_text() == "kept\n"
     assert not set(first) & set(second) and all(p.exists() and _mode(p) == 0o600 for p in second)
     assert _mode(tmp_path / "fiches") == 0o700

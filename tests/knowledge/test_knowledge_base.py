@@ -144,3 +144,16 @@ def _cli_py(code: str, env: dict) -> str:
                          env={**os.environ, **env}, timeout=60, cwd=Path(__file__).parents[2])
     assert out.returncode == 0, out.stderr
     return out.stdout
+
+
+def test_texts_shown_to_people_need_no_parenthesised_plural(kb):
+    """`personne(s)` reads badly on a card: counts are written so that one form fits every number."""
+    texts = [t for item in kb.items.values() for v in item["versions"] if v.get("text")
+             for t in v["text"].values() if t]  # every language
+    assert texts and not [t for t in texts if "(s)" in t]
+
+
+def test_every_source_has_a_citation_without_file_name(kb):
+    cites = kb.cites
+    assert set(cites) == set(kb.data["seeds"]) | set(kb.data["external"])
+    assert all(".txt" not in c for c in cites.values())

@@ -101,7 +101,10 @@ def test_ask_json_and_no_hit():
     data = json.loads(_ask("pieces AME", "--json", "--limit", "3", "--on", "2026-01-15").stdout)
     assert data["query"] == "pieces AME" and data["on"] == "2026-01-15"
     assert [r["rank"] for r in data["results"]] == [1, 2, 3] and data["results"][0]["id"] == "faq:ame_documents"
-    assert data["results"][0]["sources"][0]["text"].startswith("002_97c024bcee8fb120.txt § 1. Constitution")
+    source = data["results"][0]["sources"][0]  # traced by file and section, shown as a title
+    assert (source["doc"], source["ref"].split(" – ")[0]) == ("002_97c024bcee8fb120.txt", "§ 1. Constitution des dossiers")
+    assert source["text"].startswith("Cnam, réunion partenaires sur la constitution et le dépôt des dossiers AME, "
+                                     "2020, § 1. Constitution")
     none = _ask("zzqxw")
     assert none.returncode == 0 and none.stdout.startswith("Aucun résultat pour « zzqxw »")
     assert json.loads(_ask("zzqxw", "--json").stdout)["results"] == []

@@ -96,8 +96,11 @@ def test_recheck_shows_old_and_new_side_by_side(run, case_id, tmp_path):
 def test_export_is_private_and_erase_forgets(run, case_id, tmp_path):
     out = tmp_path / "export.json"
     assert run("cases", "note", case_id, "frère joignable au 06").exit_code == 0
-    assert run("cases", "export", case_id, "-o", str(out)).exit_code == 0
+    done = run("cases", "export", case_id, "-o", str(out))
+    assert done.exit_code == 0 and done.stdout.strip() == f"Dossier exporté : {out}"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    again = run("cases", "export", case_id, "-o", str(out))  # never written over: refused, the first kept
+    assert again.exit_code == 1 and "existe déjà" in again.stderr and not (tmp_path / "export-2.json").exists()
     exported = json.loads(out.read_text())
     assert exported["case"]["id"] == case_id and exported["timeline"][-1]["data"]["text"] == "frère joignable au 06"
     assert run("cases", "erase", case_id, input="n\n").exit_code == 0

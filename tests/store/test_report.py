@@ -73,8 +73,10 @@ EXPECTED = {
 def test_yearly_report(log, activity):
     report = log.report(*YEAR)
     assert _figures(report) == EXPECTED
-    assert all(i["source"].startswith(("000_af8b0dd11f2dd870.txt §", "001_7b69e7b19a2c174c.txt §"))
-               for i in report["indicators"])
+    assert all({s["doc"] for s in i["sources"]} <= {"000_af8b0dd11f2dd870.txt", "001_7b69e7b19a2c174c.txt"}
+               for i in report["indicators"])  # traced by file in JSON, shown as titles
+    assert all(i["source"].startswith(("ARS Île-de-France, cahier des charges", "DGOS, note d'information"))
+               and ".txt" not in i["source"] for i in report["indicators"])
 
 
 def test_statuses_are_taken_at_the_end_of_the_period(log, activity):
@@ -110,11 +112,24 @@ def test_empty_period_is_refused(log):
 def test_formats_carry_the_same_figures(log, activity):
     report = log.report(*YEAR)
     assert json.loads(render(report, "json")) == report
-    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
-    lost = next(r for r in rows if r["indicator"] == "lost_to_follow_up")
-    assert {"category": "", "value": "1"}.items() <= lost.items()
-    assert {"indicator": "demonstrations", "value": "0"}.items() <= rows[-1].items()
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv").removeprefix("\ufeff")), delimiter=";"))
+    lost = next(r for r in rows if r["indicateur"] == "lost_to_follow_up")
+    assert {"catégorie": "", "valeur": "1"}.items() <= lost.items()
+    assert {"indicateur": "demonstrations", "valeur": "0"}.items() <= rows[-1].items()
     assert {r["source"] for r in rows} >= {i["source"] for i in report["indicators"]}
+    assert next(r for r in rows if r["catégorie"] == "ame.mean_days")["valeur"] == "50,0"
+
+
+def test_the_csv_opens_in_a_french_spreadsheet_and_holds_no_formula(log, activity):
+    report = log.report(*YEAR)
+    report["indicators"][0]["label"] = "=HYPERLINK(\"http://x\")"
+    report["indicators"][1]["label"] = "-2+3"
+    text = render(report, "csv")
+    assert text.startswith("\ufeffindicateur;libellé;catégorie") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    labels = {row[1] for row in rows}
+    assert "'=HYPERLINK(\"http://x\")" in labels and "'-2+3" in labels
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
     text = render(report, "text")
     assert text.startswith("Rapport d'activité du 01/01/2025 au 31/12/2025")
     assert "Personnes perdues de vue : 1" in text and "AME / pièces demandées" in text

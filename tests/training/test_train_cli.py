@@ -106,7 +106,7 @@ def test_kb_diff_shows_the_april_2025_ceiling_revaluation_with_its_sources():
     assert "css.free_ceiling" in out and "à partir du 1er avril 2025" in out
     assert "published_base : 10166 → 10339" in out
     assert "table.metropole.free : [10166, 15249, 18298, 21348] → [10339, 15508, 18609, 21711]" in out
-    assert "source : Arrêté publié le 29 mars 2025" in out
+    assert "source : Arrêté de mars 2025 (plafonds CSS/AME, +1,7 %), plafonds au 1er avril 2025" in out
     assert "source de l'ancienne version : Arrêté du 26 mars 2024" in out
 
 

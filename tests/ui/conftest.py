@@ -12,6 +12,15 @@ from assistant.ui.config import Launch
 ON = date(2025, 3, 3)
 
 
+@pytest.fixture(autouse=True)
+def no_printer(monkeypatch):
+    """The same screens on every machine: the result offers printing only where `lp`/`lpr` is
+    installed, so the UI tests run as on a machine without one (a test that prints fakes one)."""
+    from assistant.ui.screens import result
+
+    monkeypatch.setattr(result, "print_command", lambda: None)
+
+
 @pytest.fixture
 def launch(tmp_path):
     """Launch settings of a test: fixed date, French, no cursor blink, temporary folders."""

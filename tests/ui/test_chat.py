@@ -97,7 +97,7 @@ async def test_a_full_dialog_reaches_the_result_and_exports_the_slip(app, tmp_pa
         ame = next(c for c in app.runner.assessment["coverages"] if c["id"] == "ame")
         assert ame["status"] == "eligible" and ame["effective_date"] == "2025-02-12"
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await app.workers.wait_for_complete()
         slip = (tmp_path / "fiches" / "fiche-2025-03-03.md").read_text(encoding="utf-8")
         assert "Aide médicale de l'État (AME) : Peut être demandée, droits à partir du 12 février 2025" in slip
         assert (tmp_path / "fiches" / "fiche-2025-03-03.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
@@ -147,7 +147,8 @@ async def test_why_shows_the_help_and_its_source(app):
         await pilot.pause()
         await pilot.press("1", "f1")
         await pilot.pause()
-        assert "Source : 003_0878086c2490f1ba.txt § I – La Protection Universelle Maladie (PUMa)" in bubbles(app, "note")[-1]
+        assert ("Source : FAS Île-de-France et CPAM de Paris, webinaire sur l'accès aux droits santé, 2021, "
+                "§ I – La Protection Universelle Maladie (PUMa)") in bubbles(app, "note")[-1]
 
 
 async def test_readable_at_80x24_with_the_panel_behind_f2(app):

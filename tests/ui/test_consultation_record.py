@@ -63,8 +63,9 @@ async def test_the_slip_carries_the_case_number(launch, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await answer_all(app, pilot, MISAS)
         app.screen.action_export()
+        await app.workers.wait_for_complete()  # the slip is written in a thread
         case_id = app.consultation.case_id
-    assert f"Dossier n° {case_id}" in (tmp_path / "fiches" / f"fiche-{case_id}.md").read_text(encoding="utf-8")
+    assert f"Dossier n° : {case_id}" in (tmp_path / "fiches" / f"fiche-{case_id}.md").read_text(encoding="utf-8")
 
 
 async def test_a_follow_up_from_the_result_asks_before_replacing_it(launch, tmp_path):

@@ -32,12 +32,13 @@ async def test_ctrl_p_searches_the_knowledge_and_opens_an_entry_in_full(app):
         await pilot.press(*"pieces AME")
         found = await _results(pilot, app)
         assert found[0].startswith("Question · Quelles pièces joindre à une demande d'AME ?")
-        assert "Source : 002_97c024bcee8fb120.txt § 1. Constitution des dossiers" in found[0]
+        assert ("Source : Cnam, réunion partenaires sur la constitution et le dépôt des dossiers AME, 2020, "
+                "§ 1. Constitution des dossiers") in found[0] and ".txt" not in found[0]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EntryScreen) and app.screen.entry["id"] == "faq:ame_documents"
         text = str(app.screen.query_one("#entry-text").render())
-        assert "cerfa 11573*07" in text and "Source : 002_97c024bcee8fb120.txt" in text
+        assert "cerfa 11573*07" in text and "Source : Cnam, réunion partenaires" in text and ".txt" not in text
         await pilot.press("escape")
         await pilot.pause()
         assert asking(app) == "purpose"  # back to the consultation, nothing lost

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 
 import pytest
@@ -49,8 +50,12 @@ async def test_f6_shows_the_report_and_exports_it_as_csv(logged_app, tmp_path):
         assert "Source :" in text
         await pilot.press("f2")
         await pilot.pause()
-        csv = (tmp_path / "fiches" / "rapport-2025-01-01-2025-03-03.csv").read_text(encoding="utf-8")
-        assert csv.startswith("indicator,label,category")
+        path = tmp_path / "fiches" / "rapport-2025-01-01-2025-03-03.csv"
+        assert path.read_text(encoding="utf-8").startswith("\ufeffindicateur;libellé;catégorie")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        await pilot.press("f2")  # a second export keeps the first
+        await pilot.pause()
+        assert (tmp_path / "fiches" / "rapport-2025-01-01-2025-03-03-2.csv").is_file()
 
 
 async def test_a_period_that_is_not_understood_is_said_not_crashed(logged_app):

@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from assistant.consultation import Consultation, Step
-from assistant.dialogs.outcome import source_text
 from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Runner
 from assistant.i18n import N_, _, long_date
+from assistant.knowledge.base import format_source
 from assistant.ui.echo import chat_echo
 from assistant.ui.knowledge import knowledge_of
 from assistant.ui.shortcuts import placeholder, shortcuts
@@ -311,7 +311,7 @@ class ChatScreen(Screen):
     def action_why(self) -> None:
         question = self.runner.question
         if question is not None:
-            sources = " ; ".join(source_text({"doc": s.doc, "ref": s.ref}) for s in question.sources)
+            sources = " ; ".join(format_source({"doc": s.doc, "ref": s.ref}) for s in question.sources)
             self.say(f"{_(question.help)}\n" + _("Source : {sources}").format(sources=sources), "note")
 
     def action_glossary(self) -> None:

@@ -1,9 +1,11 @@
-"""The result: the card, the handover-slip export, and the other dialogs to open from here."""
+"""The result: the card (with the directory's contacts), the handover-slip export and printing,
+and the other dialogs to open from here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,9 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from assistant.consultation import Consultation, NotRecorded
-from assistant.dialogs import handover
 from assistant.dialogs.outcome import referral_name
 from assistant.i18n import N_, _
+from assistant.printing import print_command, print_file
+from assistant.slip import local
+from assistant.slip.content import Context, Slip, build
+from assistant.slip.export import FORMATS, export
 from assistant.ui.knowledge import knowledge_of
 from assistant.ui.summary import facts
 from assistant.ui.widgets.keybar import KeyBar
@@ -24,11 +29,14 @@ class ResultScreen(Screen[str | None]):
     """Dismissed with the id of a dialog to open next, or None to go back to the chat."""
 
     # Every action takes Ctrl: letters typed after the last answer land here and must do nothing.
-    # Not Ctrl+P (Textual's command palette), Ctrl+C (copy), Ctrl+Q (quit), Ctrl+N (new consultation).
+    # Not Ctrl+P (Textual's command palette), Ctrl+C (copy), Ctrl+Q (quit), Ctrl+N (new consultation),
+    # Ctrl+I (the terminal sends Tab for it).
     BINDINGS = [
         Binding("escape", "leave(None)", N_("Retour"), tooltip=N_("Retour au dialogue")),
         Binding("ctrl+e", "export", N_("Exporter"),
-                tooltip=N_("Exporter la fiche de liaison (Markdown, HTML) et le calendrier des échéances (.ics)")),
+                tooltip=N_("Exporter la fiche de liaison (PDF, HTML, Markdown) et le calendrier des échéances (.ics)")),
+        # Offered only where the machine has a print command (lp, lpr).
+        Binding("ctrl+t", "print", N_("Imprimer"), tooltip=N_("Imprimer la fiche de liaison (PDF)")),
         Binding("ctrl+d", "leave('documents')", N_("Pièces"), tooltip=N_("Préparer les pièces du dossier")),
         Binding("ctrl+o", "leave('referral')", N_("Orientation"), tooltip=N_("Orienter la personne (MisAS, service "
                                                                           "social, PASS)")),
@@ -46,6 +54,9 @@ class ResultScreen(Screen[str | None]):
         self.runner = consultation.runner
         self.export_dir = export_dir
         self._left = False
+        self.place = local.place()  # site settings and directory: two small JSON files
+        self.printer = print_command()
+        self.printed_pdf: Path | None = None  # the slip exported for printing, kept for a second copy
 
     @property
     def stem(self) -> str:
@@ -56,7 +67,14 @@ class ResultScreen(Screen[str | None]):
         with VerticalScroll(id="result"):
             yield Static(self.result_title(), id="result-title", markup=False)
             yield self.card()
-        yield KeyBar(self.BINDINGS, id="keys")
+        yield KeyBar([b for b in self.BINDINGS if b.action != "print" or self.printer], id="keys")
+
+    def on_mount(self) -> None:
+        for problem in self.place.problems:
+            self.notify(problem, title=_("Réglages du site"), severity="warning", timeout=10)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.printer is not None if action == "print" else True
 
     def result_title(self) -> str:
         title = _("Résultat du {date}").format(date=self.app.sub_title)
@@ -64,7 +82,7 @@ class ResultScreen(Screen[str | None]):
 
     def card(self) -> ResultCard:
         return ResultCard(self.runner.assessment, facts(self.runner), self.runner.documents_checked(),
-                          terms=knowledge_of(self.app).finder(), id="card")
+                          terms=knowledge_of(self.app).finder(), directory=self.place.directory, id="card")
 
     async def relanguage(self) -> None:
         """The same result in the language now (F8)."""
@@ -118,16 +136,53 @@ class ResultScreen(Screen[str | None]):
             self._left = True
             self.dismiss(dialog_id)
 
+    def _slip(self) -> Slip:
+        site = self.place.site
+        context = Context(on=self.consultation.on, case_id=self.consultation.case_id,
+                          agent=self.consultation.agent or site.agent,
+                          structure=site.structure, checklist=self.runner.documents_checked())
+        return build(self.runner.assessment, context, self.place.directory)
+
     def action_export(self) -> None:
+        self._export(self._slip(), self.runner.assessment, self.stem)
+
+    def action_print(self) -> None:
+        if self.printer is not None:
+            self._print(self._slip(), self.runner.assessment, self.stem)
+
+    def _say(self, message: str, **kwargs) -> None:
+        self.app.call_from_thread(self.notify, message, **kwargs)
+
+    def _write(self, slip: Slip, assessment: dict, stem: str, formats: tuple[str, ...] = FORMATS) -> list[Path] | None:
         try:
-            paths = handover.export(self.export_dir, self.stem, self.runner.assessment, self.runner.state.on,
-                                    facts(self.runner), self.runner.documents_checked(), self.consultation.case_id)
+            return export(self.export_dir, stem, slip, assessment, formats)
         except OSError as error:  # full disk, folder not writable...: say so, the result stays on screen
-            self.notify(_("Export impossible : {error}").format(error=error.strerror or error),
-                        severity="error", timeout=10)
-            return
-        self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
-                    title=_("Export"), timeout=8)
+            self._say(_("Export impossible dans {folder} : {reason}").format(
+                folder=self.export_dir, reason=error.strerror or error), severity="error", timeout=10)
+            return None
+
+    # Laying out the PDF takes a fraction of a second: in a thread, so the screen stays live.
+    @work(thread=True, group="export")
+    def _export(self, slip: Slip, assessment: dict, stem: str) -> None:
+        paths = self._write(slip, assessment, stem)
+        if paths:
+            self._say(_("Fiche enregistrée dans {folder} : {names}").format(
+                folder=paths[0].parent, names=", ".join(p.name for p in paths)), title=_("Export"), timeout=10)
+
+    @work(thread=True, exclusive=True, group="print")
+    def _print(self, slip: Slip, assessment: dict, stem: str) -> None:
+        if self.printed_pdf is None or not self.printed_pdf.is_file():
+            paths = self._write(slip, assessment, stem, ("pdf",))
+            if not paths:
+                return
+            self.printed_pdf = paths[0]
+        self._say(_("Impression de {path}…").format(path=self.printed_pdf), title=_("Impression"))
+        problem = print_file(self.printed_pdf)
+        if problem:
+            self._say(_("Impression impossible : {reason} ; la fiche est dans {path}").format(
+                reason=problem, path=self.printed_pdf), title=_("Impression"), severity="error", timeout=12)
+        else:
+            self._say(_("Fiche envoyée à l'imprimante."), title=_("Impression"))
 
     def action_glossary(self) -> None:
         """F7: the glossary entries of the terms on the card."""

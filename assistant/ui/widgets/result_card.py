@@ -29,10 +29,12 @@ def _entry(e: Entry, terms) -> list:
 
 class ResultCard(Vertical):
     def __init__(self, assessment: dict, facts: list[tuple[str, str]], checklist: dict[str, bool], terms=None,
-                 **kwargs):
-        """`terms`: a TermFinder, to make the glossary's terms clickable (screen.define)."""
+                 directory=None, **kwargs):
+        """`terms`: a TermFinder, to make the glossary's terms clickable (screen.define).
+        `directory`: the site's contacts (assistant.directory.lookup.Directory), shown under the
+        requests (where to file) and the referrals."""
         super().__init__(**kwargs)
-        self.parts = sections(assessment, facts, checklist)
+        self.parts = sections(assessment, facts, checklist, directory)
         self.terms = terms
 
     def compose(self):

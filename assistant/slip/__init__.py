@@ -1,0 +1,1 @@
+"""The handover slip the person takes home: what to do, where, by when, with whom."""
