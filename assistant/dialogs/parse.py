@@ -167,7 +167,7 @@ def _period(norm: str, today: date) -> tuple[date, date] | None:
         year, month = int(m[1]), int(m[2])
     elif m := re.fullmatch(r"([a-z]+)\.?(?: of)?(?: (\d{4}|\d{2}))?", norm):
         month = MONTHS.get(m[1])
-        if month is None:
+        if month is None or (m[2] and len(m[2]) == 2 and m[1] in EN_MONTHS):  # "March 32": no day, no year
             return None
         year = _year(m[2], today) if m[2] else _last_month(month, today)
     elif m := re.fullmatch(r"(\d{4})", norm):
