@@ -55,7 +55,7 @@ class AssistantApp(App):
             saved = self.case_log.get_case(case_id)["dialog"]
             state = DialogState.from_json(saved) if saved else state
         self.runner = Runner(load(), self.assess(state.on), state)
-        self.recorder = Recorder(self.case_log, case_id)
+        self.recorder = Recorder(self.case_log, case_id, agent=self.launch.agent)
         self.sub_title = long_date(state.on)
 
     def get_default_screen(self) -> ChatScreen:

@@ -19,4 +19,5 @@ class Launch:
     record: bool = True  # save answers in the case log
     db: Path | None = None  # case log; None: the store's default location
     case_id: str | None = None  # resume this case of the log
+    agent: str | None = None  # agent code the new cases are attributed to (serve: the signed-in agent)
     blink: bool = True  # cursor blink (off for snapshots)

@@ -14,9 +14,10 @@ class Recorder:
     """`log` is an `assistant.store.CaseLog`, or None when nothing is recorded. The case is
     created with the first answer, so opening and leaving the app records nothing."""
 
-    def __init__(self, log, case_id: str | None = None):
+    def __init__(self, log, case_id: str | None = None, agent: str | None = None):
         self.log = log
         self.case_id = case_id
+        self.agent = agent  # code of the agent a new case is attributed to
         self.pending: list[tuple[str, dict]] = []  # answers not written yet, in order
 
     def answered(self, runner: Runner, question_id: str, answer: dict) -> str | None:
@@ -42,7 +43,7 @@ class Recorder:
         state = runner.state.to_json()
         try:
             if self.case_id is None and self.pending:
-                self.case_id = self.log.create_case(dialog=state)
+                self.case_id = self.log.create_case(dialog=state, agent=self.agent)
             while self.pending:
                 question_id, answer = self.pending[0]
                 self.log.save_answer(self.case_id, question_id, answer, situation=runner.situation, dialog=state)
