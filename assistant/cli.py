@@ -16,6 +16,7 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
     "cases": ("assistant.store.cli:cases", "Case log: list, show, follow-up, recheck, erase, purge, export."),
     "report": ("assistant.store.cli:report", "Activity report for the ARS and the CPAM."),
     "config": ("assistant.config_cli:config", "Site settings: structure, département, codes, language, export folder."),
+    "serve": ("assistant.web.cli:serve", "The app in a browser for the site's signed-in agents (textual-serve)."),
 }
 
 

@@ -47,3 +47,6 @@ class ResultScreen(Screen[str | None]):
                                 facts(self.runner), self.runner.documents_checked())
         self.notify(_("Fiche enregistrée : {paths}").format(paths=", ".join(str(p) for p in paths)),
                     title=_("Export"), timeout=8)
+        if self.app.is_web:  # served (assistant serve): the printable slip opens in a new browser tab
+            self.app.deliver_binary(next(p for p in paths if p.suffix == ".html"), open_method="browser",
+                                    mime_type="text/html")

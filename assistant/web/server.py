@@ -1,0 +1,359 @@
+"""The aiohttp application of `serve`: sign-in first, then one app process per browser tab.
+
+Every route but the sign-in page and the static files needs a live session, checked before
+anything else runs (`_guard`): no app process starts, no download is served, no case is listed
+for anyone who has not signed in. Each websocket runs `python -m assistant app --agent CODE`
+through textual-serve's AppService, so the new cases are attributed to the signed-in agent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shlex
+import sys
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import quote
+
+from aiohttp import WSCloseCode, WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.download_manager import DownloadManager
+
+from assistant import agents as agent_store
+from assistant.web import pages
+from assistant.web.sessions import IDLE, MAX_AGE, Session, Sessions
+from assistant.web.throttle import Throttle
+
+logger = logging.getLogger("assistant.web")  # events and counts: never a personal code, a case id or an answer
+COOKIE = "assistant_session"
+PUBLIC = {"signin", "signin_post", "static", "assets"}
+_CASE_ID = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}")
+_STATIC = Path(__import__("textual_serve").__file__).parent / "static"  # its terminal script and fonts
+# Pages: this server only; textual.js injects its styles. Downloads (the slip): no script at all.
+_PAGE_POLICY = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+_DOWNLOAD_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    tls: bool  # served over HTTPS: the cookie is Secure, the websocket wss
+    agents_file: Path | None = None  # None: the data folder's agents.json
+    db: Path | None = None  # the case log; None: the store's default (ASSISTANT_DB, data folder)
+    lang: str = "fr"
+    structure: str | None = None  # shown on the pages (site setting `structure`)
+    idle: float = IDLE
+    max_age: float = MAX_AGE
+    failure_delay: float = 1.0  # every refused sign-in answers this late
+    max_apps: int = 20  # app processes at once (about 60 MB each)
+    app_command: tuple[str, ...] = field(default=(sys.executable, "-m", "assistant", "app"))
+
+
+class WebApp:
+    def __init__(self, settings: ServeSettings, *, sessions: Sessions | None = None, throttle: Throttle | None = None):
+        self.settings = settings
+        self.sessions = sessions or Sessions(idle=settings.idle, max_age=settings.max_age)
+        self.throttle = throttle or Throttle()
+        self.downloads = DownloadManager()
+        self.running = 0  # app processes started and not ended
+        self._sweeper: asyncio.Task | None = None
+
+    def application(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard], client_max_size=64 * 1024)
+        app.add_routes([
+            web.get("/", self.home, name="home"),
+            web.get("/connexion", self.signin_page, name="signin"),
+            web.post("/connexion", self.signin, name="signin_post"),
+            web.post("/deconnexion", self.signout, name="signout"),
+            web.get("/app", self.app_page, name="app"),
+            web.get("/app/{case}", self.app_page, name="app_case"),
+            web.get("/ws", self.websocket, name="ws"),
+            web.get("/ws/{case}", self.websocket, name="ws_case"),
+            web.get("/download/{key}", self.download, name="download"),
+            web.static("/static", _STATIC, name="static"),
+            web.static("/assets", Path(str(files("assistant.web").joinpath("assets"))), name="assets"),
+        ])
+        app.on_startup.append(self._start_sweeper)
+        app.on_shutdown.append(self._close_all)
+        return app
+
+    # -- the guard: a session before anything, same-origin for what changes state ------------
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler):
+        route = request.match_info.route.name
+        origin = request.headers.get("Origin")  # sent by browsers with every POST and websocket
+        if origin is not None and (request.method != "GET" or _is_websocket(request)) and origin != self._origin(request):
+            logger.warning("requête refusée : venue d'une page d'un autre site")
+            raise web.HTTPForbidden(text="Origine refusée.")
+        if route not in PUBLIC and route is not None:
+            session = self.sessions.get(request.cookies.get(COOKIE))
+            if session is None:
+                if request.method == "GET" and route in {"home", "app", "app_case"}:
+                    raise web.HTTPSeeOther("/connexion")
+                raise web.HTTPUnauthorized(text="Connexion nécessaire.")
+            request["session"] = session
+            if not _is_websocket(request):  # a tab left open does not keep the session alive; keys do
+                self.sessions.touch(session)
+        response = await handler(request)
+        if not isinstance(response, web.WebSocketResponse):
+            _harden(response, download=route == "download", static=route in {"static", "assets"})
+        return response
+
+    def _origin(self, request: web.Request) -> str:
+        return f"{'https' if self.settings.tls else 'http'}://{request.host}"
+
+    # -- sign-in ----------------------------------------------------------------------------
+
+    async def signin_page(self, request: web.Request) -> web.Response:
+        if self.sessions.get(request.cookies.get(COOKIE)) is not None:
+            raise web.HTTPSeeOther("/")
+        return self._signin(request)
+
+    def _signin(self, request: web.Request, *, agent: str = "", message: str = "", status: int = 200) -> web.Response:
+        html = pages.signin(agent=agent, message=message, structure=self.settings.structure,
+                            idle_minutes=round(self.settings.idle / 60))
+        return web.Response(text=html, content_type="text/html", status=status)
+
+    async def signin(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        code = str(form.get("agent", "")).strip()[:64]
+        personal = str(form.get("code", ""))[:agent_store.MAX_LENGTH + 1]
+        keys = (("agent", code.casefold()), ("address", request.remote))
+        wait = max(self.throttle.wait(key) for key in keys)
+        if wait > 0:
+            logger.warning("connexion refusée sans vérification : trop d'échecs d'affilée, attente de %d s", wait)
+            return self._signin(request, agent=code, status=429,
+                                message=f"Trop d'essais manqués : réessayez dans {int(wait) + 1} s.")
+        try:
+            known = agent_store.load_agents(self.settings.agents_file)
+        except agent_store.AgentsError as error:
+            logger.error("liste des agents illisible : %s", error)
+            return self._signin(request, agent=code, status=503,
+                                message="La liste des agents est illisible : voyez le message du serveur.")
+        agent = await asyncio.get_running_loop().run_in_executor(None, agent_store.check, known, code, personal)
+        if agent is None:
+            counts = [self.throttle.failed(key) for key in keys]
+            who = agent_store.find(known, code)
+            if who is None:
+                logger.warning("connexion refusée : code agent inconnu (%d échecs d'affilée depuis cette adresse)",
+                               counts[1])
+            else:
+                logger.warning("connexion refusée : code personnel faux pour l'agent %s (%d échecs d'affilée)",
+                               who.code, counts[0])
+            await asyncio.sleep(self.settings.failure_delay)
+            return self._signin(request, agent=code, status=401, message="Code agent ou code personnel incorrect.")
+        for key in keys:
+            self.throttle.succeeded(key)
+        await self._end(self.sessions.close(request.cookies.get(COOKIE)), "signed in again")
+        session = self.sessions.open(agent)
+        logger.info("connexion de l'agent %s", agent)
+        response = _see_other("/")
+        response.set_cookie(COOKIE, session.token, httponly=True, samesite="Strict", secure=self.settings.tls, path="/")
+        return response
+
+    async def signout(self, request: web.Request) -> web.Response:
+        session = request["session"]
+        await self._end(self.sessions.close(session.token), "signed out")
+        logger.info("déconnexion de l'agent %s", session.agent)
+        response = _see_other("/connexion")
+        response.del_cookie(COOKIE, path="/")
+        return response
+
+    # -- pages ----------------------------------------------------------------------------
+
+    async def home(self, request: web.Request) -> web.Response:
+        session: Session = request["session"]
+        problem, unfinished = None, []
+        try:
+            unfinished = await asyncio.to_thread(self._unfinished, session.agent)
+        except Exception as error:  # the case log's own errors only; the page still opens a consultation
+            problem = _store_problem(error)
+        html = pages.home(session.agent, unfinished, structure=self.settings.structure, problem=problem)
+        return web.Response(text=html, content_type="text/html")
+
+    def _unfinished(self, agent: str) -> list[dict]:
+        from assistant.store.caselog import CaseLog
+
+        with CaseLog(self.settings.db) as log:
+            return log.unfinished(agent)
+
+    async def app_page(self, request: web.Request) -> web.Response:
+        case = request.match_info.get("case")
+        if case is not None:
+            problem = await self._check_case(case)
+            if problem:
+                return web.Response(text=pages.message(problem), content_type="text/html", status=404)
+        scheme = "wss" if self.settings.tls else "ws"
+        websocket = f"{scheme}://{request.host}/ws" + (f"/{case}" if case else "")
+        return web.Response(text=pages.app(request["session"].agent, websocket), content_type="text/html")
+
+    async def _check_case(self, case: str) -> str | None:
+        if not _CASE_ID.fullmatch(case):
+            return f"« {case} » n'est pas un numéro de dossier (par exemple K7Q2-M9XD)."
+
+        def exists() -> bool:
+            from assistant.store.caselog import CaseLog
+            from assistant.store.errors import CaseNotFound
+
+            with CaseLog(self.settings.db) as log:
+                try:
+                    log.get_case(case)
+                except CaseNotFound:
+                    return False
+            return True
+
+        try:
+            return None if await asyncio.to_thread(exists) else f"Le dossier {case} n'est pas dans le journal."
+        except Exception as error:
+            return _store_problem(error)
+
+    # -- the app, one process per websocket --------------------------------------------------
+
+    def command(self, agent: str, case: str | None) -> str:
+        args = [*self.settings.app_command, "--agent", agent, "--lang", self.settings.lang]
+        if self.settings.db is not None:
+            args += ["--db", str(self.settings.db)]
+        if case is not None:
+            args += ["--case", case]
+        return shlex.join(args)
+
+    async def websocket(self, request: web.Request) -> web.WebSocketResponse:
+        session: Session = request["session"]
+        case = request.match_info.get("case")
+        if case is not None and not _CASE_ID.fullmatch(case):
+            raise web.HTTPNotFound(text="Numéro de dossier attendu.")
+        if self.running >= self.settings.max_apps:
+            logger.warning("consultation refusée : %d déjà ouvertes (--max-apps)", self.running)
+            raise web.HTTPServiceUnavailable(text="Trop de consultations ouvertes sur ce serveur.")
+        width, height = _int(request.query.get("width"), 80), _int(request.query.get("height"), 24)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        service = AppService(self.command(session.agent, case), write_bytes=websocket.send_bytes,
+                             write_str=websocket.send_str, close=websocket.close, download_manager=self.downloads)
+        session.sockets.add(websocket)
+        session.apps.add(service.app_service_id)
+        self.running += 1
+        try:
+            await service.start(width, height)
+            try:
+                await self._relay(websocket, service, session)
+            finally:
+                await service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        finally:
+            self.running -= 1
+            session.sockets.discard(websocket)
+            session.apps.discard(service.app_service_id)
+        return websocket
+
+    async def _relay(self, websocket: web.WebSocketResponse, service: AppService, session: Session) -> None:
+        """The browser's messages to the app process (textual-serve's protocol)."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                kind, data = message.json()
+            except ValueError:
+                continue
+            if kind == "stdin" and isinstance(data, str):
+                self.sessions.touch(session)
+                await service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await service.set_terminal_size(_int(data.get("width"), 80), _int(data.get("height"), 24))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await service.blur()
+            elif kind == "focus":
+                await service.focus()
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        """A file the app delivers (the handover slip), to the session whose app made it only."""
+        try:
+            meta = await self.downloads.get_download_metadata(request.match_info["key"])
+        except KeyError:
+            raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.") from None
+        if meta.app_service.app_service_id not in request["session"].apps:
+            raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.")
+        response = web.StreamResponse()
+        response.content_type = meta.mime_type
+        if meta.encoding:
+            response.charset = meta.encoding
+        disposition = "inline" if meta.open_method == "browser" else "attachment"
+        response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(meta.file_name)}"
+        _harden(response, download=True, static=False)
+        await response.prepare(request)
+        async for chunk in self.downloads.download(meta.delivery_key):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
+
+    # -- ending sessions -----------------------------------------------------------------------
+
+    async def _end(self, session: Session | None, why: str) -> None:
+        """Close the tabs of an ended session: their app processes quit (answers are saved)."""
+        if session is None:
+            return
+        for websocket in list(session.sockets):
+            await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"session ended")
+
+    async def _start_sweeper(self, app: web.Application) -> None:
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        period = max(0.05, min(self.settings.idle / 4, 10.0))
+        while True:
+            await asyncio.sleep(period)
+            try:
+                still = set(agent_store.load_agents(self.settings.agents_file))
+            except agent_store.AgentsError:
+                still = None  # a damaged file ends nobody's session; sign-in says it is unreadable
+            for session, why in self.sessions.expired(still):
+                logger.info("session de l'agent %s terminée (%s)", session.agent,
+                            {"idle": "inactivité", "age": "durée maximale", "removed": "agent retiré"}[why])
+                await self._end(session, why)
+
+    async def _close_all(self, app: web.Application) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+        for session in self.sessions.all():
+            await self._end(session, "server stopped")
+
+
+def _is_websocket(request: web.Request) -> bool:
+    return request.headers.get("Upgrade", "").lower() == "websocket"
+
+
+def _harden(response: web.StreamResponse, *, download: bool, static: bool) -> None:
+    headers = response.headers
+    headers["Content-Security-Policy"] = _DOWNLOAD_POLICY if download else _PAGE_POLICY
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make Chromium send `Origin: null`
+    headers["X-Frame-Options"] = "DENY"
+    if not static:  # pages and slips hold personal data: never kept in the browser's cache
+        headers["Cache-Control"] = "no-store"
+
+
+def _see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location})
+
+
+def _int(value, default: int) -> int:
+    try:
+        return max(10, min(int(value), 1000))
+    except (TypeError, ValueError):
+        return default
+
+
+def _store_problem(error: Exception) -> str:
+    from assistant.store.errors import StoreError
+
+    if not isinstance(error, StoreError):
+        raise error
+    logger.error("journal des dossiers : %s", type(error).__name__)
+    return f"Journal des dossiers : {error}"
