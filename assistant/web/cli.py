@@ -23,14 +23,16 @@ from assistant.i18n import _
               help="Clé privée du certificat (PEM).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Journal des dossiers partagé (par défaut : celui du dossier de données).")
+@click.option("--export-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dossier où le serveur garde une copie des fiches exportées (par défaut : celui de l'application).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="Langue de l'application (par défaut : réglage `lang` du site, sinon fr).")
 @click.option("--idle-minutes", type=click.IntRange(1, 24 * 60), default=30, show_default=True,
               help="Une session se ferme après ce temps sans activité.")
 @click.option("--max-apps", type=click.IntRange(1, 500), default=20, show_default=True,
               help="Consultations ouvertes à la fois (un processus chacune).")
-def serve(host: str, port: int, cert: Path | None, key: Path | None, db: Path | None, lang: str | None,
-          idle_minutes: int, max_apps: int) -> None:
+def serve(host: str, port: int, cert: Path | None, key: Path | None, db: Path | None, export_dir: Path | None,
+          lang: str | None, idle_minutes: int, max_apps: int) -> None:
     """Servir l'application dans le navigateur, après connexion de chaque agent."""
     from assistant.agents import AgentsError, agents_path, load_agents
     from assistant.site import SiteSettingsError, load_site
@@ -47,7 +49,7 @@ def serve(host: str, port: int, cert: Path | None, key: Path | None, db: Path | 
 
     from assistant.web.server import ServeSettings, WebApp
 
-    settings = ServeSettings(tls=context is not None, agents_file=agents_path(), db=db,
+    settings = ServeSettings(tls=context is not None, agents_file=agents_path(), db=db, export_dir=export_dir,
                              lang=lang or site.lang or "fr", structure=site.structure,
                              idle=idle_minutes * 60.0, max_apps=max_apps)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S")

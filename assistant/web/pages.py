@@ -1,7 +1,8 @@
 """The few HTML pages of `serve`: sign-in, home (new or unfinished consultations), the app, a message.
 
-Plain `string.Template` files in `pages/`, every value escaped here; no script of our own (the
-only script is textual-serve's terminal), so the Content-Security-Policy can forbid the rest.
+Plain `string.Template` files in `pages/`, every value escaped here. Scripts: textual-serve's
+terminal and `assets/page.js` (focus), both files of this server, so the Content-Security-Policy
+forbids any other (inline ones included).
 """
 
 from __future__ import annotations

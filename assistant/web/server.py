@@ -43,6 +43,7 @@ class ServeSettings:
     tls: bool  # served over HTTPS: the cookie is Secure, the websocket wss
     agents_file: Path | None = None  # None: the data folder's agents.json
     db: Path | None = None  # the case log; None: the store's default (ASSISTANT_DB, data folder)
+    export_dir: Path | None = None  # the server's copies of the slips; None: the app's default
     lang: str = "fr"
     structure: str | None = None  # shown on the pages (site setting `structure`)
     idle: float = IDLE
@@ -217,6 +218,8 @@ class WebApp:
         args = [*self.settings.app_command, "--agent", agent, "--lang", self.settings.lang]
         if self.settings.db is not None:
             args += ["--db", str(self.settings.db)]
+        if self.settings.export_dir is not None:
+            args += ["--export-dir", str(self.settings.export_dir)]
         if case is not None:
             args += ["--case", case]
         return shlex.join(args)
