@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import re
 import shlex
 import sys
@@ -29,6 +30,7 @@ from assistant.web.throttle import Throttle
 
 logger = logging.getLogger("assistant.web")  # events and counts: never a personal code, a case id or an answer
 COOKIE = "assistant_session"
+SESSION = web.RequestKey("session", Session)  # the signed-in session, set by `_guard`
 PUBLIC = {"signin", "signin_post", "static", "assets"}
 _CASE_ID = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}")
 _STATIC = Path(__import__("textual_serve").__file__).parent / "static"  # its terminal script and fonts
@@ -96,7 +98,7 @@ class WebApp:
                 if request.method == "GET" and route in {"home", "app", "app_case"}:
                     raise web.HTTPSeeOther("/connexion")
                 raise web.HTTPUnauthorized(text="Connexion nécessaire.")
-            request["session"] = session
+            request[SESSION] = session
             if not _is_websocket(request):  # a tab left open does not keep the session alive; keys do
                 self.sessions.touch(session)
         response = await handler(request)
@@ -128,7 +130,7 @@ class WebApp:
         if wait > 0:
             logger.warning("connexion refusée sans vérification : trop d'échecs d'affilée, attente de %d s", wait)
             return self._signin(request, agent=code, status=429,
-                                message=f"Trop d'essais manqués : réessayez dans {int(wait) + 1} s.")
+                                message=f"Trop d'essais manqués : réessayez dans {math.ceil(wait)} s.")
         try:
             known = agent_store.load_agents(self.settings.agents_file)
         except agent_store.AgentsError as error:
@@ -157,7 +159,7 @@ class WebApp:
         return response
 
     async def signout(self, request: web.Request) -> web.Response:
-        session = request["session"]
+        session = request[SESSION]
         await self._end(self.sessions.close(session.token), "signed out")
         logger.info("déconnexion de l'agent %s", session.agent)
         response = _see_other("/connexion")
@@ -167,7 +169,7 @@ class WebApp:
     # -- pages ----------------------------------------------------------------------------
 
     async def home(self, request: web.Request) -> web.Response:
-        session: Session = request["session"]
+        session: Session = request[SESSION]
         problem, unfinished = None, []
         try:
             unfinished = await asyncio.to_thread(self._unfinished, session.agent)
@@ -190,7 +192,7 @@ class WebApp:
                 return web.Response(text=pages.message(problem), content_type="text/html", status=404)
         scheme = "wss" if self.settings.tls else "ws"
         websocket = f"{scheme}://{request.host}/ws" + (f"/{case}" if case else "")
-        return web.Response(text=pages.app(request["session"].agent, websocket), content_type="text/html")
+        return web.Response(text=pages.app(request[SESSION].agent, websocket), content_type="text/html")
 
     async def _check_case(self, case: str) -> str | None:
         if not _CASE_ID.fullmatch(case):
@@ -225,7 +227,7 @@ class WebApp:
         return shlex.join(args)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
-        session: Session = request["session"]
+        session: Session = request[SESSION]
         case = request.match_info.get("case")
         if case is not None and not _CASE_ID.fullmatch(case):
             raise web.HTTPNotFound(text="Numéro de dossier attendu.")
@@ -281,7 +283,7 @@ class WebApp:
             meta = await self.downloads.get_download_metadata(request.match_info["key"])
         except KeyError:
             raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.") from None
-        if meta.app_service.app_service_id not in request["session"].apps:
+        if meta.app_service.app_service_id not in request[SESSION].apps:
             raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.")
         response = web.StreamResponse()
         response.content_type = meta.mime_type

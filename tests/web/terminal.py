@@ -21,9 +21,11 @@ def visible(text: str) -> str:
     return _ESCAPES.sub("", text)
 
 
-def browserless() -> aiohttp.ClientSession:
-    """A client that keeps the session cookie of a server named by its IP address (127.0.0.1)."""
-    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+def browserless(*, verify: bool = True) -> aiohttp.ClientSession:
+    """A client that keeps the session cookie of a server named by its IP address (127.0.0.1);
+    `verify=False` for a self-signed test certificate."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                 connector=aiohttp.TCPConnector(ssl=verify))
 
 
 async def sign_in(client: aiohttp.ClientSession, url: str, agent: str, code: str) -> aiohttp.ClientResponse:
