@@ -129,7 +129,8 @@ def load_agents(path: Path | None = None) -> dict[str, Agent]:
     agents = {}
     try:
         for code, entry in data.items():
-            agents[agent_code(code)] = _entry(code, entry)
+            agent_code(code)  # the code first: a bad one is named as such
+            agents[code] = _entry(code, entry)
     except AgentsError as error:
         raise AgentsError(f"{path} : {error}") from None
     return agents

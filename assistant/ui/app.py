@@ -47,7 +47,9 @@ class AssistantApp(App):
                           "python -m assistant cases repair.").format(error=error),
                         title=_("Journal des dossiers"), severity="error", timeout=15)
             return
-        self.recorder.log = self.case_log
+        problem = self.recorder.connect(self.case_log, self.runner)
+        if problem:
+            self.notify(problem, title=_("Journal des dossiers"), severity="warning", timeout=10)
 
     def _start(self, case_id: str | None) -> None:
         state = DialogState(on=self.launch.on)
@@ -55,7 +57,7 @@ class AssistantApp(App):
             saved = self.case_log.get_case(case_id)["dialog"]
             state = DialogState.from_json(saved) if saved else state
         self.runner = Runner(load(), self.assess(state.on), state)
-        self.recorder = Recorder(self.case_log, case_id, agent=self.launch.agent)
+        self.recorder = Recorder(self.case_log, case_id, agent=self.launch.agent, opening=self._open_log is not None)
         self.sub_title = long_date(state.on)
 
     def get_default_screen(self) -> ChatScreen:

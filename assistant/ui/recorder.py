@@ -14,18 +14,26 @@ class Recorder:
     """`log` is an `assistant.store.CaseLog`, or None when nothing is recorded. The case is
     created with the first answer, so opening and leaving the app records nothing."""
 
-    def __init__(self, log, case_id: str | None = None, agent: str | None = None):
+    def __init__(self, log, case_id: str | None = None, agent: str | None = None, *, opening: bool = False):
         self.log = log
         self.case_id = case_id
         self.agent = agent  # code of the agent a new case is attributed to
+        # The case log opens after the first paint: answers typed before (type-ahead, a browser
+        # tab answering at once) wait here until `connect`, instead of being dropped.
+        self.opening = opening
         self.pending: list[tuple[str, dict]] = []  # answers not written yet, in order
+
+    def connect(self, log, runner: Runner) -> str | None:
+        """The case log is open: write what waited for it."""
+        self.log, self.opening = log, False
+        return self._flush(runner) if self.pending else None
 
     def answered(self, runner: Runner, question_id: str, answer: dict) -> str | None:
         """Record an answer; returns a message to show if the case log could not take it yet."""
-        if self.log is None:
+        if self.log is None and not self.opening:
             return None
         self.pending.append((question_id, answer))
-        return self._flush(runner)
+        return self._flush(runner) if self.log is not None else None
 
     def assessed(self, runner: Runner) -> str | None:
         if self.log is None:

@@ -9,6 +9,7 @@ through textual-serve's AppService, so the new cases are attributed to the signe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import re
@@ -248,6 +249,7 @@ class WebApp:
                 await self._relay(websocket, service, session)
             finally:
                 await service.stop()
+                await _reap(service)
         except asyncio.CancelledError:
             await websocket.close()
         finally:
@@ -328,6 +330,20 @@ class WebApp:
             self._sweeper.cancel()
         for session in self.sessions.all():
             await self._end(session, "server stopped")
+
+
+async def _reap(service: AppService, grace: float = 10) -> None:
+    """Wait for the app process to end after its tab closed; kill it if it hangs (none outlives its tab)."""
+    process = service._process  # textual-serve keeps it private and never waits for it
+    if process is None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), grace)
+    except asyncio.TimeoutError:
+        logger.warning("une consultation ne s'est pas fermée en %d s : processus arrêté", grace)
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
 
 
 def _is_websocket(request: web.Request) -> bool:
