@@ -219,3 +219,13 @@ def test_each_tab_runs_the_app_for_the_signed_in_agent(web_app):
     command = web_app.command("MARIE", "K7Q2-M9XD")
     assert "--agent MARIE" in command and "--case K7Q2-M9XD" in command
     assert f"--db {web_app.settings.db}" in command
+
+
+def test_the_web_layer_never_imports_textual():
+    """The server only relays: Textual runs in the app processes it starts."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", "import sys, assistant.web.cli, assistant.web.server; "
+                           "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
