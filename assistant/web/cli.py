@@ -71,8 +71,12 @@ async def _run(web_app, host: str, port: int, context) -> None:
         await site.start()
         bound = runner.addresses[0][1]  # the port chosen when asked for 0
         scheme = "https" if context is not None else "http"
-        shown = f"[{host}]" if ":" in host else host
-        click.echo(_("Assistant servi sur {url} — Ctrl+C pour arrêter.").format(url=f"{scheme}://{shown}:{bound}/"))
+        if host in ("0.0.0.0", "::"):
+            click.echo(_("Assistant servi sur toutes les adresses de cette machine : {url} — Ctrl+C pour "
+                         "arrêter.").format(url=f"{scheme}://NOM-DU-SERVEUR:{bound}/"))
+        else:
+            shown = f"[{host}]" if ":" in host else host
+            click.echo(_("Assistant servi sur {url} — Ctrl+C pour arrêter.").format(url=f"{scheme}://{shown}:{bound}/"))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):

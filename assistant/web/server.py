@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import math
 import re
@@ -88,7 +89,11 @@ class WebApp:
 
     @web.middleware
     async def _guard(self, request: web.Request, handler):
-        route = request.match_info.route.name
+        route = request.match_info.route.name  # None for an unknown path: its 404 follows
+        if not self.settings.tls and not _loopback_name(request.host):
+            # Plain HTTP is for this machine only: a page of another site whose name points here
+            # (DNS rebinding) cannot reach the server. With TLS, the certificate does that.
+            raise web.HTTPMisdirectedRequest(text="Adresse refusée : ouvrez http://127.0.0.1:PORT/.")
         origin = request.headers.get("Origin")  # sent by browsers with every POST and websocket
         if origin is not None and (request.method != "GET" or _is_websocket(request)) and origin != self._origin(request):
             logger.warning("requête refusée : venue d'une page d'un autre site")
@@ -152,7 +157,7 @@ class WebApp:
             return self._signin(request, agent=code, status=401, message="Code agent ou code personnel incorrect.")
         for key in keys:
             self.throttle.succeeded(key)
-        await self._end(self.sessions.close(request.cookies.get(COOKIE)), "signed in again")
+        await self._end(self.sessions.close(request.cookies.get(COOKIE)))
         session = self.sessions.open(agent)
         logger.info("connexion de l'agent %s", agent)
         response = _see_other("/")
@@ -161,7 +166,7 @@ class WebApp:
 
     async def signout(self, request: web.Request) -> web.Response:
         session = request[SESSION]
-        await self._end(self.sessions.close(session.token), "signed out")
+        await self._end(self.sessions.close(session.token))
         logger.info("déconnexion de l'agent %s", session.agent)
         response = _see_other("/connexion")
         response.del_cookie(COOKIE, path="/")
@@ -225,7 +230,10 @@ class WebApp:
             args += ["--export-dir", str(self.settings.export_dir)]
         if case is not None:
             args += ["--case", case]
-        return shlex.join(args)
+        # The app's error output is not relayed: Textual prints a crash with its local values,
+        # answers included, and textual-serve would copy it to the server's output. `_reap` logs
+        # the exit status instead; the same crash is seen in full in the terminal app.
+        return f"{shlex.join(args)} 2>/dev/null"
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         session: Session = request[SESSION]
@@ -265,7 +273,7 @@ class WebApp:
                 continue
             try:
                 kind, data = message.json()
-            except ValueError:
+            except (ValueError, TypeError):  # not textual-serve's [kind, data]
                 continue
             if kind == "stdin" and isinstance(data, str):
                 self.sessions.touch(session)
@@ -302,7 +310,7 @@ class WebApp:
 
     # -- ending sessions -----------------------------------------------------------------------
 
-    async def _end(self, session: Session | None, why: str) -> None:
+    async def _end(self, session: Session | None) -> None:
         """Close the tabs of an ended session: their app processes quit (answers are saved)."""
         if session is None:
             return
@@ -323,13 +331,13 @@ class WebApp:
             for session, why in self.sessions.expired(still):
                 logger.info("session de l'agent %s terminée (%s)", session.agent,
                             {"idle": "inactivité", "age": "durée maximale", "removed": "agent retiré"}[why])
-                await self._end(session, why)
+                await self._end(session)
 
     async def _close_all(self, app: web.Application) -> None:
         if self._sweeper is not None:
             self._sweeper.cancel()
         for session in self.sessions.all():
-            await self._end(session, "server stopped")
+            await self._end(session)
 
 
 async def _reap(service: AppService, grace: float = 10) -> None:
@@ -344,6 +352,21 @@ async def _reap(service: AppService, grace: float = 10) -> None:
         with contextlib.suppress(ProcessLookupError):
             process.kill()
         await process.wait()
+        return
+    if process.returncode:
+        logger.error("une consultation s'est arrêtée sur une erreur (code %d) ; ses réponses données sont "
+                     "enregistrées ; pour voir l'erreur : la même consultation dans le terminal", process.returncode)
+
+
+def _loopback_name(host: str) -> bool:
+    """`Host` names this machine: localhost or a loopback address, with or without a port."""
+    name = host.rpartition("]")[0].lstrip("[") if host.startswith("[") else host.rsplit(":", 1)[0]
+    if name.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _is_websocket(request: web.Request) -> bool:

@@ -219,6 +219,15 @@ def test_each_tab_runs_the_app_for_the_signed_in_agent(web_app):
     command = web_app.command("MARIE", "K7Q2-M9XD")
     assert "--agent MARIE" in command and "--case K7Q2-M9XD" in command
     assert f"--db {web_app.settings.db}" in command
+    assert command.endswith(" 2>/dev/null")  # a crash's local values (answers) never reach the server's output
+
+
+async def test_plain_http_answers_only_to_this_machine_s_names(client):
+    """A page of another site whose name points to 127.0.0.1 (DNS rebinding) is refused."""
+    for host in ("evil.example", "evil.example:8000", "192.168.1.20"):
+        assert (await client.get("/connexion", headers={"Host": host})).status == 421, host
+    for host in ("localhost", f"127.0.0.1:{client.port}", "[::1]:8000"):
+        assert (await client.get("/connexion", headers={"Host": host})).status == 200, host
 
 
 def test_the_web_layer_never_imports_textual():
