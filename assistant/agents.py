@@ -72,7 +72,7 @@ def agent_code(value: str) -> str:
     try:
         return _code(value)
     except ValueError as error:
-        raise AgentsError(_("code agent {code!r} : {error}").format(code=value, error=error)) from None
+        raise AgentsError(_("code agent « {code} » : {error}").format(code=value, error=error)) from None
 
 
 def _personal_code(agent: str, value: str) -> str:
@@ -104,7 +104,8 @@ def _entry(code: str, raw) -> Agent:
         date.fromisoformat(raw["added_on"])
         salt, digest = (base64.b64decode(raw[name], validate=True) for name in ("salt", "digest"))
     except (TypeError, ValueError, binascii.Error):
-        raise AgentsError(_("{code} : added_on (AAAA-MM-JJ), salt et digest (base64) attendus").format(code=code)) from None
+        raise AgentsError(_("{code} : added_on (AAAA-MM-JJ), salt et digest (base64) attendus").format(
+            code=code)) from None
     if len(salt) < 16 or len(digest) != 32:
         raise AgentsError(_("{code} : sel de 16 octets au moins et empreinte de 32 octets attendus").format(code=code))
     return Agent(code, raw["added_on"], raw["n"], raw["r"], raw["p"], salt, digest)
@@ -118,7 +119,8 @@ def load_agents(path: Path | None = None) -> dict[str, Agent]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise AgentsError(_("{path} : lecture impossible ({reason})").format(path=path, reason=error.strerror)) from None
+        raise AgentsError(_("{path} : lecture impossible ({reason})").format(
+            path=path, reason=error.strerror)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -78,7 +78,8 @@ async def run(sessions: int, timeout: float) -> int:
         errors = [r for r in results if isinstance(r, BaseException)]
         with CaseLog(served.db) as log:
             cases = [log.get_case(row["id"]) for row in log.list_cases(limit=sessions * 2)]
-    complete = [c for c in cases if c["assessment"] is not None and list(c["answers"]) == [s.question_id for s in script]]
+    answered = [step.question_id for step in script]
+    complete = [c for c in cases if c["assessment"] is not None and list(c["answers"]) == answered]
     per_agent = {agent: sum(c["agent"] == agent for c in complete) for agent in agents}
     expected = {agent: who.count(agent) for agent in agents}
 
@@ -87,7 +88,8 @@ async def run(sessions: int, timeout: float) -> int:
           f"(machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end)")
     print(f"  tab opened -> first question (one app process each): median {statistics.median(starts):.2f} s, "
           f"max {max(starts):.2f} s")
-    print(f"  answer -> next question shown, all answering at once ({len(ms)} answers): median {percentile(ms, .5):.0f} ms, "
+    print(f"  answer -> next question shown, all answering at once ({len(ms)} answers): "
+          f"median {percentile(ms, .5):.0f} ms, "
           f"p90 {percentile(ms, .9):.0f} ms, p99 {percentile(ms, .99):.0f} ms, max {max(ms):.0f} ms")
     print(f"  errors: {len(errors)}; cases in the log: {len(cases)}, complete and assessed: {len(complete)}; "
           f"attributed as signed in: {per_agent == expected}")

@@ -14,7 +14,8 @@ from assistant.i18n import _
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adresse d'écoute ; hors de cette machine (0.0.0.0, une adresse du réseau) : --cert et --key exigés.")
+              help="Adresse d'écoute ; hors de cette machine (0.0.0.0, une adresse du réseau) : "
+                   "--cert et --key exigés.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port (0 : un port libre, affiché au démarrage).")
 @click.option("--cert", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -1,45 +1,36 @@
 """The aiohttp application of `serve`: sign-in first, then one app process per browser tab.
 
 Every route but the sign-in page and the static files needs a live session, checked before
-anything else runs (`_guard`): no app process starts, no download is served, no case is listed
-for anyone who has not signed in. Each websocket runs `python -m assistant app --agent CODE`
-through textual-serve's AppService, so the new cases are attributed to the signed-in agent.
+anything else runs (`_guard`): no app process starts (`tabs.py`), no download is served, no
+case is listed for anyone who has not signed in.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ipaddress
 import logging
 import math
-import re
-import shlex
 import sys
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import quote
 
-from aiohttp import WSCloseCode, WSMsgType, web
-from textual_serve.app_service import AppService
-from textual_serve.download_manager import DownloadManager
+import textual_serve
+from aiohttp import WSCloseCode, web
 
 from assistant import agents as agent_store
 from assistant.web import pages
+from assistant.web.headers import harden
 from assistant.web.sessions import IDLE, MAX_AGE, Session, Sessions
+from assistant.web.tabs import CASE_ID, Tabs
 from assistant.web.throttle import Throttle
 
 logger = logging.getLogger("assistant.web")  # events and counts: never a personal code, a case id or an answer
 COOKIE = "assistant_session"
 SESSION = web.RequestKey("session", Session)  # the signed-in session, set by `_guard`
 PUBLIC = {"signin", "signin_post", "static", "assets"}
-_CASE_ID = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}")
-_STATIC = Path(__import__("textual_serve").__file__).parent / "static"  # its terminal script and fonts
-# Pages: this server only; textual.js injects its styles. Downloads (the slip): no script at all.
-_PAGE_POLICY = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-_DOWNLOAD_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+_STATIC = Path(textual_serve.__file__).parent / "static"  # its terminal script, styles and fonts
 
 
 @dataclass(frozen=True)
@@ -62,8 +53,7 @@ class WebApp:
         self.settings = settings
         self.sessions = sessions or Sessions(idle=settings.idle, max_age=settings.max_age)
         self.throttle = throttle or Throttle()
-        self.downloads = DownloadManager()
-        self.running = 0  # app processes started and not ended
+        self.tabs = Tabs(settings)
         self._sweeper: asyncio.Task | None = None
 
     def application(self) -> web.Application:
@@ -95,7 +85,8 @@ class WebApp:
             # (DNS rebinding) cannot reach the server. With TLS, the certificate does that.
             raise web.HTTPMisdirectedRequest(text="Adresse refusée : ouvrez http://127.0.0.1:PORT/.")
         origin = request.headers.get("Origin")  # sent by browsers with every POST and websocket
-        if origin is not None and (request.method != "GET" or _is_websocket(request)) and origin != self._origin(request):
+        changes = request.method != "GET" or _is_websocket(request)
+        if origin is not None and changes and origin != self._origin(request):
             logger.warning("requête refusée : venue d'une page d'un autre site")
             raise web.HTTPForbidden(text="Origine refusée.")
         if route not in PUBLIC and route is not None:
@@ -109,7 +100,7 @@ class WebApp:
                 self.sessions.touch(session)
         response = await handler(request)
         if not isinstance(response, web.WebSocketResponse):
-            _harden(response, download=route == "download", static=route in {"static", "assets"})
+            harden(response, download=route == "download", static=route in {"static", "assets"})
         return response
 
     def _origin(self, request: web.Request) -> str:
@@ -201,7 +192,7 @@ class WebApp:
         return web.Response(text=pages.app(request[SESSION].agent, websocket), content_type="text/html")
 
     async def _check_case(self, case: str) -> str | None:
-        if not _CASE_ID.fullmatch(case):
+        if not CASE_ID.fullmatch(case):
             return f"« {case} » n'est pas un numéro de dossier (par exemple K7Q2-M9XD)."
 
         def exists() -> bool:
@@ -220,93 +211,14 @@ class WebApp:
         except Exception as error:
             return _store_problem(error)
 
-    # -- the app, one process per websocket --------------------------------------------------
-
-    def command(self, agent: str, case: str | None) -> str:
-        args = [*self.settings.app_command, "--agent", agent, "--lang", self.settings.lang]
-        if self.settings.db is not None:
-            args += ["--db", str(self.settings.db)]
-        if self.settings.export_dir is not None:
-            args += ["--export-dir", str(self.settings.export_dir)]
-        if case is not None:
-            args += ["--case", case]
-        # The app's error output is not relayed: Textual prints a crash with its local values,
-        # answers included, and textual-serve would copy it to the server's output. `_reap` logs
-        # the exit status instead; the same crash is seen in full in the terminal app.
-        return f"{shlex.join(args)} 2>/dev/null"
+    # -- the app, one process per tab -----------------------------------------------------------
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
-        session: Session = request[SESSION]
-        case = request.match_info.get("case")
-        if case is not None and not _CASE_ID.fullmatch(case):
-            raise web.HTTPNotFound(text="Numéro de dossier attendu.")
-        if self.running >= self.settings.max_apps:
-            logger.warning("consultation refusée : %d déjà ouvertes (--max-apps)", self.running)
-            raise web.HTTPServiceUnavailable(text="Trop de consultations ouvertes sur ce serveur.")
-        width, height = _int(request.query.get("width"), 80), _int(request.query.get("height"), 24)
-        websocket = web.WebSocketResponse(heartbeat=15)
-        await websocket.prepare(request)
-        service = AppService(self.command(session.agent, case), write_bytes=websocket.send_bytes,
-                             write_str=websocket.send_str, close=websocket.close, download_manager=self.downloads)
-        session.sockets.add(websocket)
-        session.apps.add(service.app_service_id)
-        self.running += 1
-        try:
-            await service.start(width, height)
-            try:
-                await self._relay(websocket, service, session)
-            finally:
-                await service.stop()
-                await _reap(service)
-        except asyncio.CancelledError:
-            await websocket.close()
-        finally:
-            self.running -= 1
-            session.sockets.discard(websocket)
-            session.apps.discard(service.app_service_id)
-        return websocket
-
-    async def _relay(self, websocket: web.WebSocketResponse, service: AppService, session: Session) -> None:
-        """The browser's messages to the app process (textual-serve's protocol)."""
-        async for message in websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                kind, data = message.json()
-            except (ValueError, TypeError):  # not textual-serve's [kind, data]
-                continue
-            if kind == "stdin" and isinstance(data, str):
-                self.sessions.touch(session)
-                await service.send_bytes(data.encode("utf-8"))
-            elif kind == "resize" and isinstance(data, dict):
-                await service.set_terminal_size(_int(data.get("width"), 80), _int(data.get("height"), 24))
-            elif kind == "ping":
-                await websocket.send_json(["pong", data])
-            elif kind == "blur":
-                await service.blur()
-            elif kind == "focus":
-                await service.focus()
+        session = request[SESSION]
+        return await self.tabs.open(request, session, lambda: self.sessions.touch(session))
 
     async def download(self, request: web.Request) -> web.StreamResponse:
-        """A file the app delivers (the handover slip), to the session whose app made it only."""
-        try:
-            meta = await self.downloads.get_download_metadata(request.match_info["key"])
-        except KeyError:
-            raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.") from None
-        if meta.app_service.app_service_id not in request[SESSION].apps:
-            raise web.HTTPNotFound(text="Fichier inconnu ou déjà remis.")
-        response = web.StreamResponse()
-        response.content_type = meta.mime_type
-        if meta.encoding:
-            response.charset = meta.encoding
-        disposition = "inline" if meta.open_method == "browser" else "attachment"
-        response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(meta.file_name)}"
-        _harden(response, download=True, static=False)
-        await response.prepare(request)
-        async for chunk in self.downloads.download(meta.delivery_key):
-            await response.write(chunk)
-        await response.write_eof()
-        return response
+        return await self.tabs.download(request, request[SESSION])
 
     # -- ending sessions -----------------------------------------------------------------------
 
@@ -340,24 +252,6 @@ class WebApp:
             await self._end(session)
 
 
-async def _reap(service: AppService, grace: float = 10) -> None:
-    """Wait for the app process to end after its tab closed; kill it if it hangs (none outlives its tab)."""
-    process = service._process  # textual-serve keeps it private and never waits for it
-    if process is None:
-        return
-    try:
-        await asyncio.wait_for(process.wait(), grace)
-    except asyncio.TimeoutError:
-        logger.warning("une consultation ne s'est pas fermée en %d s : processus arrêté", grace)
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await process.wait()
-        return
-    if process.returncode:
-        logger.error("une consultation s'est arrêtée sur une erreur (code %d) ; ses réponses données sont "
-                     "enregistrées ; pour voir l'erreur : la même consultation dans le terminal", process.returncode)
-
-
 def _loopback_name(host: str) -> bool:
     """`Host` names this machine: localhost or a loopback address, with or without a port."""
     name = host.rpartition("]")[0].lstrip("[") if host.startswith("[") else host.rsplit(":", 1)[0]
@@ -373,25 +267,8 @@ def _is_websocket(request: web.Request) -> bool:
     return request.headers.get("Upgrade", "").lower() == "websocket"
 
 
-def _harden(response: web.StreamResponse, *, download: bool, static: bool) -> None:
-    headers = response.headers
-    headers["Content-Security-Policy"] = _DOWNLOAD_POLICY if download else _PAGE_POLICY
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make Chromium send `Origin: null`
-    headers["X-Frame-Options"] = "DENY"
-    if not static:  # pages and slips hold personal data: never kept in the browser's cache
-        headers["Cache-Control"] = "no-store"
-
-
 def _see_other(location: str) -> web.Response:
     return web.Response(status=303, headers={"Location": location})
-
-
-def _int(value, default: int) -> int:
-    try:
-        return max(10, min(int(value), 1000))
-    except (TypeError, ValueError):
-        return default
 
 
 def _store_problem(error: Exception) -> str:

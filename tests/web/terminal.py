@@ -58,7 +58,8 @@ class Terminal:
         while text not in visible(self._since_mark):
             left = deadline - time.monotonic()
             if left <= 0:
-                raise TimeoutError(f"{text!r} not shown in {timeout} s; last output: {visible(self._since_mark)[-300:]!r}")
+                shown = visible(self._since_mark)[-300:]
+                raise TimeoutError(f"{text!r} not shown in {timeout} s; last output: {shown!r}")
             message = await self.websocket.receive(timeout=left)
             if message.type == aiohttp.WSMsgType.BINARY:
                 self._since_mark += self._decoder.decode(message.data)

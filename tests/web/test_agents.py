@@ -77,7 +77,7 @@ def test_removing_an_agent(agents_file):
 @pytest.mark.parametrize(("content", "words"), [
     ("{", "fichier endommagé (JSON attendu)"),
     ("[]", "objet JSON attendu"),
-    ('{"MA RIE": {}}', "code agent 'MA RIE'"),
+    ('{"MA RIE": {}}', "code agent « MA RIE »"),
     ('{"MARIE": "x"}', "MARIE : objet JSON attendu"),
     ('{"MARIE": {"n": 16384}}', "MARIE : champs attendus"),
 ])

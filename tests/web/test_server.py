@@ -178,7 +178,8 @@ async def test_signing_out_ends_the_session(client):
 
 async def test_requests_from_another_site_are_refused(client, marker):
     foreign = {"Origin": "http://evil.example"}
-    assert (await client.post("/connexion", data={"agent": "MARIE", "code": AGENTS["MARIE"]}, headers=foreign)).status == 403
+    signing = await client.post("/connexion", data={"agent": "MARIE", "code": AGENTS["MARIE"]}, headers=foreign)
+    assert signing.status == 403
     await sign_in(client, "MARIE", AGENTS["MARIE"])
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await client.ws_connect("/ws", headers=foreign)
@@ -191,7 +192,7 @@ async def test_a_slip_is_served_only_to_the_session_whose_app_made_it(client, we
     class App:
         app_service_id = "an-app-of-another-session"
 
-    web_app.downloads._active_downloads["k1"] = Download(App(), "k1", "fiche.html", "browser", "text/html")
+    web_app.tabs.downloads._active_downloads["k1"] = Download(App(), "k1", "fiche.html", "browser", "text/html")
     await sign_in(client, "MARIE", AGENTS["MARIE"])
     assert (await client.get("/download/k1")).status == 404
     assert (await client.get("/download/unknown")).status == 404
@@ -216,7 +217,7 @@ async def test_home_lists_the_agent_s_unfinished_consultations_to_resume(client,
 
 
 def test_each_tab_runs_the_app_for_the_signed_in_agent(web_app):
-    command = web_app.command("MARIE", "K7Q2-M9XD")
+    command = web_app.tabs.command("MARIE", "K7Q2-M9XD")
     assert "--agent MARIE" in command and "--case K7Q2-M9XD" in command
     assert f"--db {web_app.settings.db}" in command
     assert command.endswith(" 2>/dev/null")  # a crash's local values (answers) never reach the server's output
