@@ -9,7 +9,7 @@ consultations going on together. Then the case log must hold one assessed case p
 attributed to its agent with every answer: no error, no lost case. Bounded: --timeout seconds
 in all; only 127.0.0.1 is ever contacted.
 
-usage: .venv/bin/python benchmarks/bench_serve.py [--sessions 10] [--timeout 300]
+usage: .venv/bin/python benchmarks/bench_serve.py [--sessions 10] [--think 0] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 async def one_session(url: str, agent: str, code: str, script, latencies: list[float], starts: list[float],
-                      ready: asyncio.Barrier) -> None:
+                      ready: asyncio.Barrier, think: float, rng: random.Random) -> None:
     from tests.web.consultation import RESULT
     from tests.web.terminal import Terminal, browserless, sign_in
 
@@ -41,6 +42,8 @@ async def one_session(url: str, agent: str, code: str, script, latencies: list[f
         starts.append(await tab.wait_for(script[0].text) - opened)
         await ready.wait()  # all the consultations answer together, once every app has started
         for i, step in enumerate(script):
+            if think:  # an agent reads the question, asks the person, then types
+                await asyncio.sleep(rng.uniform(0, 2 * think))
             tab.mark()
             sent = await tab.press(*step.keys)
             shown = await tab.wait_for(script[i + 1].text if i + 1 < len(script) else RESULT)
@@ -53,7 +56,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(sessions: int, timeout: float) -> int:
+async def run(sessions: int, timeout: float, think: float) -> int:
     from assistant.store.caselog import CaseLog
     from tests.web.conftest import start_serve, stop_serve
     from tests.web.consultation import steps
@@ -70,7 +73,8 @@ async def run(sessions: int, timeout: float) -> int:
         try:
             async with asyncio.timeout(timeout):
                 results = await asyncio.gather(
-                    *(one_session(served.url, agent, agents[agent], script, latencies, starts, ready) for agent in who),
+                    *(one_session(served.url, agent, agents[agent], script, latencies, starts, ready, think,
+                                  random.Random(n)) for n, agent in enumerate(who)),
                     return_exceptions=True)
         finally:
             wall = time.perf_counter() - began
@@ -88,7 +92,8 @@ async def run(sessions: int, timeout: float) -> int:
           f"(machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end)")
     print(f"  tab opened -> first question (one app process each): median {statistics.median(starts):.2f} s, "
           f"max {max(starts):.2f} s")
-    print(f"  answer -> next question shown, all answering at once ({len(ms)} answers): "
+    pace = f"answers {think:g} s apart on average" if think else "all answering at once, without a pause"
+    print(f"  answer -> next question shown, {pace} ({len(ms)} answers): "
           f"median {percentile(ms, .5):.0f} ms, "
           f"p90 {percentile(ms, .9):.0f} ms, p99 {percentile(ms, .99):.0f} ms, max {max(ms):.0f} ms")
     print(f"  errors: {len(errors)}; cases in the log: {len(cases)}, complete and assessed: {len(complete)}; "
@@ -102,9 +107,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--think", type=float, default=0,
+                        help="mean seconds between a question shown and its answer (0: none, the worst case)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    sys.exit(asyncio.run(run(args.sessions, args.timeout)))
+    sys.exit(asyncio.run(run(args.sessions, args.timeout, args.think)))
 
 
 if __name__ == "__main__":

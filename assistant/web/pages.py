@@ -7,10 +7,13 @@ forbids any other (inline ones included).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from html import escape
 from importlib.resources import files
 from string import Template
+
+from assistant.i18n import short_date
 
 
 @cache
@@ -29,13 +32,17 @@ def home(agent: str, unfinished: list[dict], *, structure: str | None = None, pr
     elif unfinished:
         items = "".join(
             f'<li><a href="/app/{escape(row["id"])}">Reprendre {escape(row["id"])}</a> '
-            f'{escape(row["initials"] or "")} — commencée le {escape(row["opened_on"])}, '
-            f'dernière réponse le {escape(row["last_activity_on"])}</li>' for row in unfinished)
+            f'{escape(row["initials"] or "")} — commencée le {_day(row["opened_on"])}, '
+            f'dernière réponse le {_day(row["last_activity_on"])}</li>' for row in unfinished)
         listed = f'<h2>Consultations en cours</h2><ul id="unfinished">{items}</ul>'
     else:
         listed = ""
     return _template("home").substitute(agent=escape(agent), unfinished=listed,
                                         structure=escape(f" — {structure}" if structure else ""))
+
+
+def _day(iso: str) -> str:
+    return escape(short_date(date.fromisoformat(iso)))  # written out: never misread
 
 
 def app(agent: str, websocket: str) -> str:

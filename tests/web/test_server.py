@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 
 import aiohttp
 import pytest
@@ -11,6 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from textual_serve.download_manager import Download
 
 from assistant.agents import add_agent
+from assistant.i18n import short_date
 from assistant.store.caselog import CaseLog
 from assistant.web.server import COOKIE, ServeSettings, WebApp
 from assistant.web.sessions import Sessions
@@ -208,6 +210,7 @@ async def test_home_lists_the_agent_s_unfinished_consultations_to_resume(client,
     await sign_in(client, "MARIE", AGENTS["MARIE"])
     page = await (await client.get("/")).text()
     assert f'href="/app/{mine}"' in page and "AB" in page
+    assert f"commencée le {short_date(date.today())}" in page  # dates written out
     assert done not in page and theirs not in page
     resumed = await (await client.get(f"/app/{mine}")).text()
     assert f'data-session-websocket-url="ws://{client.host}:{client.port}/ws/{mine}"' in resumed
