@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import click
 
-from assistant.i18n import _
+from assistant.i18n import _, short_date
 from assistant.site import KEYS, SiteSettingsError, load_site, set_value, settings_path
 
 
@@ -78,10 +79,14 @@ def agent() -> None:
 @click.option("--replace", is_flag=True, help="Donner un nouveau code personnel à un agent existant.")
 def agent_add(code: str, replace: bool) -> None:
     """Ajouter l'agent CODE ; son code personnel est demandé deux fois, sans écho."""
-    from assistant.agents import MIN_LENGTH, AgentsError, add_agent, agent_code, agents_path
+    from assistant.agents import MIN_LENGTH, AgentsError, add_agent, agent_code, agents_path, find, load_agents
 
     try:
-        agent_code(code)  # a bad agent code is refused before the personal code is asked
+        agent_code(code)  # a bad or taken agent code is refused before the personal code is asked
+        known = find(load_agents(), code)
+        if known is not None and not replace:
+            raise AgentsError(_("{code} : cet agent existe déjà ({known}) ; --replace pour changer son code "
+                                "personnel").format(code=code, known=known.code))
         personal = click.prompt(_("Code personnel de {code} ({low} caractères au moins)").format(
             code=code, low=MIN_LENGTH), hide_input=True,
             confirmation_prompt=_("Le même, encore une fois"))
@@ -118,4 +123,4 @@ def agent_list() -> None:
         return
     click.echo(_("Agents ({path}) :").format(path=agents_path()))
     for code, entry in sorted(agents.items(), key=lambda item: item[0].casefold()):
-        click.echo(_("  {code}  ajouté le {day}").format(code=code, day=entry.added_on))
+        click.echo(_("  {code}  ajouté le {day}").format(code=code, day=short_date(date.fromisoformat(entry.added_on))))

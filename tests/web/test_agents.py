@@ -122,7 +122,9 @@ def test_config_agent_commands(tmp_path, monkeypatch):
     bad = runner.invoke(config, ["agent", "add", "MA RIE"])
     assert bad.exit_code == 2 and "lettres, chiffres" in bad.output and "Code personnel" not in bad.output
     again = runner.invoke(config, ["agent", "add", "marie"], input="marie-code-9\nmarie-code-9\n")
-    assert again.exit_code == 2 and "--replace" in again.output
+    assert again.exit_code == 2 and "--replace" in again.output and "Code personnel" not in again.output
+    replaced = runner.invoke(config, ["agent", "add", "marie", "--replace"], input="marie-code-9\nmarie-code-9\n")
+    assert replaced.exit_code == 0 and "Agent MARIE enregistré" in replaced.output
     removed = runner.invoke(config, ["agent", "remove", "paul"])
     assert removed.exit_code == 0 and "Agent PAUL retiré" in removed.output
     assert list(load_agents(tmp_path / "data" / "agents.json")) == ["MARIE"]
