@@ -243,7 +243,10 @@ class WebApp:
             for session, why in self.sessions.expired(still):
                 logger.info("session de l'agent %s terminée (%s)", session.agent,
                             {"idle": "inactivité", "age": "durée maximale", "removed": "agent retiré"}[why])
-                await self._end(session)
+                try:
+                    await self._end(session)
+                except Exception:  # a tab that cannot be closed must not stop the sessions from ending
+                    logger.exception("fermeture des onglets d'une session terminée")
 
     async def _close_all(self, app: web.Application) -> None:
         if self._sweeper is not None:
