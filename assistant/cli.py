@@ -28,6 +28,8 @@ _LAZY = {  # name: (module:attribute, one-line help shown without importing the 
                N_("Réglages du site : structure, département, codes, langue, dossier des fiches.")),
     "directory": ("assistant.directory.cli:directory",
                   N_("Annuaire local des structures et services du territoire (data·inclusion).")),
+    "serve": ("assistant.web.cli:serve",
+              N_("L'application dans le navigateur, pour les agents du site qui se connectent (textual-serve).")),
 }
 
 

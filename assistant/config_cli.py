@@ -1,18 +1,19 @@
-"""`python -m assistant config show | set KEY VALUE | unset KEY`: the site's settings."""
+"""`python -m assistant config show | set KEY VALUE | unset KEY | agent add|remove|list`: the site's settings
+and the agents who sign in to `serve`."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import click
 
 from assistant.cli_base import Group
-
-from assistant.i18n import _
+from assistant.i18n import _, short_date
 from assistant.site import KEYS, SiteSettingsError, load_site, set_value, settings_path
 
 
-def _fail(error: SiteSettingsError) -> None:
+def _fail(error: Exception) -> None:
     click.echo(str(error), err=True)
     raise SystemExit(2)
 
@@ -68,3 +69,60 @@ def unset(key: str) -> None:
     except SiteSettingsError as error:
         _fail(error)
     click.echo(_("{key} : valeur par défaut").format(key=key))
+
+
+@config.group()
+def agent() -> None:
+    """Agents qui se connectent au navigateur (serve) : code agent et code personnel."""
+
+
+@agent.command("add")
+@click.argument("code")
+@click.option("--replace", is_flag=True, help="Donner un nouveau code personnel à un agent existant.")
+def agent_add(code: str, replace: bool) -> None:
+    """Ajouter l'agent CODE ; son code personnel est demandé deux fois, sans écho."""
+    from assistant.agents import MIN_LENGTH, AgentsError, add_agent, agent_code, agents_path, find, load_agents
+
+    try:
+        agent_code(code)  # a bad or taken agent code is refused before the personal code is asked
+        known = find(load_agents(), code)
+        if known is not None and not replace:
+            raise AgentsError(_("{code} : cet agent existe déjà ({known}) ; --replace pour changer son code "
+                                "personnel").format(code=code, known=known.code))
+        personal = click.prompt(_("Code personnel de {code} ({low} caractères au moins)").format(
+            code=code, low=MIN_LENGTH), hide_input=True,
+            confirmation_prompt=_("Le même, encore une fois"))
+        added = add_agent(code, personal, replace=replace)
+    except AgentsError as error:
+        _fail(error)
+    click.echo(_("Agent {code} enregistré ({path}).").format(code=added.code, path=agents_path()))
+
+
+@agent.command("remove")
+@click.argument("code")
+def agent_remove(code: str) -> None:
+    """Retirer l'agent CODE (ses consultations lui restent attribuées dans le journal)."""
+    from assistant.agents import AgentsError, remove_agent
+
+    try:
+        removed = remove_agent(code)
+    except AgentsError as error:
+        _fail(error)
+    click.echo(_("Agent {code} retiré.").format(code=removed))
+
+
+@agent.command("list")
+def agent_list() -> None:
+    """Lister les agents (jamais leurs codes personnels)."""
+    from assistant.agents import AgentsError, agents_path, load_agents
+
+    try:
+        agents = load_agents()
+    except AgentsError as error:
+        _fail(error)
+    if not agents:
+        click.echo(_("Aucun agent ({path}) : ajoutez-en un avec `config agent add CODE`.").format(path=agents_path()))
+        return
+    click.echo(_("Agents ({path}) :").format(path=agents_path()))
+    for code, entry in sorted(agents.items(), key=lambda item: item[0].casefold()):
+        click.echo(_("  {code}  ajouté le {day}").format(code=code, day=short_date(date.fromisoformat(entry.added_on))))

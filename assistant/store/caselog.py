@@ -399,6 +399,16 @@ class CaseLog:
             rows.sort(key=lambda row: ids.index(row["id"]))
         return rows
 
+    @guarded
+    def unfinished(self, agent: str, *, limit: int = 10) -> list[dict]:
+        """The agent's consultations left before their result (a tab closed, a session ended),
+        most recent first: id, initials, opened_on, last_activity_on."""
+        return list(self.db.query(
+            "SELECT c.id, c.initials, c.opened_on, c.last_activity_on FROM cases c "
+            "JOIN case_state s ON s.case_id = c.id WHERE c.agent = ? AND s.assessment IS NULL "
+            "AND c.erased_on IS NULL AND c.closed_on IS NULL "
+            "ORDER BY c.last_activity_on DESC, c.updated_at DESC LIMIT ?", [agent, limit]))
+
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of the cases matching every word of `query` (id, initials, note words, coverage),
         most recently active first (see assistant.store.search)."""

@@ -65,3 +65,23 @@ async def test_a_damaged_case_log_is_reported_and_the_consultation_goes_on(launc
         await type_answer(pilot, "hors UE")
         assert asking(app) == "right_to_stay"
     assert (tmp_path / "cases.db").read_bytes() == b"this is not a database" * 100  # left untouched
+
+
+async def test_answers_given_before_the_case_log_opens_are_kept_and_attributed(launch, tmp_path):
+    """Type-ahead in a terminal, or a browser tab that answers at once: the first answers come
+    before the case log has opened (after the first paint); they wait and are written then."""
+    app = make_app(launch(agent="MARIE"))
+    connect, app.connect_log = app.connect_log, lambda: None  # the log opens when this test says
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await type_answer(pilot, "hors UE")
+        assert app.case_log is None and app.consultation.case_id is None and app.consultation.unsaved
+        connect()
+        case_id = app.consultation.case_id
+        assert case_id is not None and not app.consultation.unsaved
+        await type_answer(pilot, "sans papiers")
+    with CaseLog(tmp_path / "cases.db") as log:
+        case = log.get_case(case_id)
+    assert list(case["answers"]) == ["purpose", "nationality", "right_to_stay"]
+    assert case["agent"] == "MARIE"

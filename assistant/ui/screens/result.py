@@ -55,7 +55,7 @@ class ResultScreen(Screen[str | None]):
         self.export_dir = export_dir
         self._left = False
         self.place = local.place()  # site settings and directory: two small JSON files
-        self.printer = print_command()
+        self.printer = None if self.app.is_web else print_command()  # served: the browser prints the slip
         self.printed_pdf: Path | None = None  # the slip exported for printing, kept for a second copy
 
     @property
@@ -168,6 +168,9 @@ class ResultScreen(Screen[str | None]):
         if paths:
             self._say(_("Fiche enregistrée dans {folder} : {names}").format(
                 folder=paths[0].parent, names=", ".join(p.name for p in paths)), title=_("Export"), timeout=10)
+            if self.app.is_web:  # served (assistant serve): the printable slip opens in a new browser tab
+                self.app.call_from_thread(self.app.deliver_binary, next(p for p in paths if p.suffix == ".html"),
+                                          open_method="browser", mime_type="text/html")
 
     @work(thread=True, exclusive=True, group="print")
     def _print(self, slip: Slip, assessment: dict, stem: str) -> None:
