@@ -181,13 +181,23 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
         self.title = _("Assistant couverture santé")
         self.sub_title = long_date(self.consultation.on)
         self.consultation.relanguage()
-        for screen in self.screen_stack:
-            relanguage = getattr(screen, "relanguage", None)
-            if relanguage is not None and inspect.isawaitable(done := relanguage()):
-                await done
-            for bar in screen.query(KeyBar):
-                bar.relabel()
+        with self.batch_update():
+            await self._relanguage(self.screen)
         self.notify(_("Interface en français."), timeout=3)
+        # The screens underneath change once the one shown has been painted in the new language.
+        self.call_after_refresh(self._relanguage_below, list(self.screen_stack[:-1]))
+
+    async def _relanguage_below(self, screens: list) -> None:
+        for screen in screens:
+            await self._relanguage(screen)
+
+    @staticmethod
+    async def _relanguage(screen) -> None:
+        relanguage = getattr(screen, "relanguage", None)
+        if relanguage is not None and inspect.isawaitable(done := relanguage()):
+            await done
+        for bar in screen.query(KeyBar):
+            bar.relabel()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
