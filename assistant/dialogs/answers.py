@@ -11,12 +11,16 @@ from datetime import date, timedelta
 
 from assistant.dialogs import parse
 from assistant.dialogs.model import Question
-from assistant.i18n import N_, _, euros, long_date, month_year, ngettext, short_date
+from assistant.i18n import N_, _, euros, language, long_date, month_year, ngettext, short_date
 
 UNKNOWN = {"unknown": True}
-YES_ALIASES = ["oui", "o", "ouais", "yes", "y", "exact", "bien sur", "d accord"]
-NO_ALIASES = ["non", "n", "no", "nan", "pas du tout", "jamais"]
-NONE_ALIASES = ["aucun", "aucune", "rien", "non", "aucune de ces situations", "personne"]
+# French and English words, read in either interface language.
+YES_ALIASES = ["oui", "o", "ouais", "yes", "y", "exact", "bien sur", "d accord", "yeah", "yep", "of course", "sure",
+               "correct", "ok", "okay", "agreed"]
+NO_ALIASES = ["non", "n", "no", "nan", "pas du tout", "jamais", "nope", "never", "not at all"]
+NONE_ALIASES = ["aucun", "aucune", "rien", "non", "aucune de ces situations", "personne", "none", "nothing", "no",
+                "none of these", "none of them", "neither"]
+AND = (" et ", " and ", "&", ";", "+")  # "4 et 6", "4 and 6": several choices on one line
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,10 @@ def _by_words(part: str, offered: list[Choice]) -> Choice | None:
 
 
 def _multi(question: Question, text: str, offered: list[Choice]) -> dict | None:
-    parts = [p for p in parse.normalize(text).replace(" et ", ",").replace(";", ",").replace("+", ",").split(",") if p.strip()]
+    line = parse.normalize(text)
+    for word in AND:
+        line = line.replace(word, ",")
+    parts = [p for p in line.split(",") if p.strip()]
     if len(parts) == 1 and all(w.isdigit() for w in parts[0].split()):
         parts = parts[0].split()
     values, income = [], []
@@ -110,7 +117,7 @@ def interpret(question: Question, text: str, today: date) -> dict | None:
                 return {"set": {question.field: when.low.isoformat()}}
             return {"set": {}, "range": [when.low.isoformat(), when.high.isoformat()]}
     elif question.type == "amount":
-        found = parse.parse_amount(text)
+        found = parse.parse_amount(text, language())
         if found is not None:
             amount, period = found
             if period is None and amount:  # per month or per year: asked when not said

@@ -49,9 +49,10 @@ def split_question(parent: Question, low: date, high: date, change: date | None)
     if change is not None:
         day = short_date(change)
         options = [
-            Option(id=BEFORE, label=_("Avant le {day}").format(day=day), aliases=["avant", "plus tot"]),
+            Option(id=BEFORE, label=_("Avant le {day}").format(day=day), aliases=["avant", "plus tot", "before", "earlier"]),
             Option(id=AFTER, label=_("Le {day} ou après").format(day=day),
-                   aliases=["apres", "ou apres", "plus tard", "le jour meme"]),
+                   aliases=["apres", "ou apres", "plus tard", "le jour meme", "after", "on or after",
+                            "later", "that day", "the same day"]),
         ]
         text = _("{event} avant ou après le {day} ? La réponse change le résultat.").format(event=event, day=day)
         return replace(parent, id=parent.id + PRECISE, type="choice", text=text, options=options, always=False,
@@ -67,9 +68,11 @@ def period_question(parent: Question, amount: float) -> Question:
     """Per month or over 12 months, for an amount said without its period."""
     options = [
         Option(id=MONTHLY, label=_("Par mois (soit {annual} sur 12 mois)").format(annual=euros(round(amount * 12, 2))),
-               aliases=["par mois", "mois", "mensuel", "mensuelle", "chaque mois"]),
+               aliases=["par mois", "mois", "mensuel", "mensuelle", "chaque mois", "per month", "a month", "month",
+                        "monthly", "each month", "every month"]),
         Option(id=YEARLY, label=_("Sur 12 mois ({amount})").format(amount=euros(amount)),
-               aliases=["par an", "an", "annee", "annuel", "annuelle", "sur l annee", "12 mois", "sur 12 mois"]),
+               aliases=["par an", "an", "annee", "annuel", "annuelle", "sur l annee", "12 mois", "sur 12 mois", "per year",
+                        "a year", "year", "yearly", "annual", "annually", "12 months", "over 12 months"]),
     ]
     return replace(parent, id=parent.id + PERIOD, type="choice", unknown=False, options=options, always=False,
                    text=_("{amount} : par mois ou sur 12 mois ?").format(amount=euros(amount)),

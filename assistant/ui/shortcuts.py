@@ -13,7 +13,7 @@ def shortcuts(question: Question) -> dict[str, str]:
     """Typed character -> quick-reply key, active while the answer line is empty. Digits are
     shortcuts only where one pick answers, among nine replies at most: not for a date or an
     amount (they start with a digit), nor for a multiple choice, whose digits are typed on the
-    line ("1,2", "4 et 6") and ticked in the quick replies as they come, nor where "1" would
+    line ("1,2", "4 et 6", "4 and 6") and ticked in the quick replies as they come, nor where "1" would
     cut "10" short."""
     offered = choices(question)
     keys = {c.key: c.key for c in offered} if question.type in PICKED and len(offered) <= 9 else {}

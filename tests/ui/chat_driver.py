@@ -10,7 +10,7 @@ from assistant.ui.widgets.bubble import Bubble
 FRENCH_ADULT = {"purpose": "1", "nationality": "française", "age": "40", "sex": "femme", "puma": "1", "complementary": "1",
                 "ame": "2", "annual_resources": "800 par mois", "household_size": "1", "territory": "1",
                 "hospital_admission": "il y a 20 jours", "hospital_discharge": "il y a 15 jours",
-                "puma_since": "01/01/2018", "benefits": "aucun"}
+                "puma_since": "01/01/2018", "benefits": "aucun", "stable_address": "oui"}
 
 
 async def type_answer(pilot, text: str) -> None:

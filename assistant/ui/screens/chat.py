@@ -187,7 +187,7 @@ class ChatScreen(Screen):
         """What an answer did: the reading echoed and the next question, or why not."""
         question = step.question
         if step.kind == "invalid":
-            self.say(f"« {typed} » : {step.text}", "note")
+            self.say(_("« {typed} » : {message}").format(typed=typed, message=step.text), "note")
             return
         if step.kind == "refused":
             self.say(_("Réponse impossible : {message}").format(message=step.text), "note")

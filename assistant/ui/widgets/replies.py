@@ -1,7 +1,7 @@
 """Quick replies: one compact button per choice, numbered; multi-choice buttons tick and untick.
 
 For a multiple choice, the answer line beside the buttons holds the choice: what is typed
-there ("1,2", "4 et 6", "rsa et aspa") ticks the buttons as it comes, and a click writes the
+there ("1,2", "4 et 6", "4 and 6", "rsa et aspa") ticks the buttons as it comes, and a click writes the
 ticked numbers there, so that Enter always sends what is ticked.
 """
 
