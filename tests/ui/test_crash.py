@@ -49,3 +49,4 @@ def test_the_app_refuses_to_start_on_an_incomplete_knowledge_base(tmp_path, monk
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith("Erreur : base de connaissances : ") and "dsuv.eligible" in result.stderr
     assert result.stderr.count("\n") == 1
+

@@ -71,6 +71,8 @@ class ChatScreen(Screen):
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
+        if not self.query(AnswerInput):  # the app closes before the chat is built (a tab closed at once)
+            return
         self.query_one(AnswerInput).focus()
         self.prompt()
         # The panel runs the engine: it comes after the first paint, so the question shows at once.
@@ -82,6 +84,8 @@ class ChatScreen(Screen):
             return
         panel = SidePanel(id="side")
         await main.mount(panel)
+        if not panel.children:  # the app closed while it was being mounted
+            return
         panel.refresh_from(self.runner)
         terms = knowledge_of(self.app).finder()  # the glossary's terms become links from now on
         for bubble in self.query(Bubble):

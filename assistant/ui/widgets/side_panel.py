@@ -20,8 +20,6 @@ class SidePanel(VerticalScroll):
         yield Static(id="side-situation")
 
     def refresh_from(self, runner: Runner) -> None:
-        if not self.children:  # mounted while the app closes (a browser tab closed at once): never composed
-            return
         facts = Text(_("Situation") + "\n", style="bold")
         applied = runner.applied()
         for question, answer in applied:
