@@ -4,9 +4,11 @@ closed mid-consultation loses nothing (resumed from the browser, or from the ter
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from datetime import date
 
+from assistant.agents import add_agent
 from assistant.store.caselog import CaseLog
 from assistant.web.server import ServeSettings, WebApp
 from tests.web.conftest import AGENTS
@@ -86,3 +88,29 @@ async def test_a_tab_left_idle_is_closed_and_its_answers_kept(tmp_path):
     with CaseLog(settings.db) as log:
         (row,) = log.list_cases()
         assert list(log.answers(row["id"])) == [script[0].question_id]
+
+
+async def test_a_tab_closed_as_its_first_question_shows_ends_its_app_without_error(tmp_path, caplog):
+    """The app is told to quit while its side panel is still being mounted (the panel comes after
+    the first paint): it must end cleanly, not on an error the server logs."""
+    from aiohttp.test_utils import TestServer
+
+    caplog.set_level(logging.INFO, logger="assistant.web")
+    add_agent("MARIE", AGENTS["MARIE"], tmp_path / "agents.json")
+    web_app = WebApp(ServeSettings(tls=False, agents_file=tmp_path / "agents.json", db=tmp_path / "cases.db",
+                                   export_dir=tmp_path))
+    server = TestServer(web_app.application(), host="127.0.0.1")
+    await server.start_server()
+    url = str(server.make_url("/"))
+    try:
+        async with browserless() as client:
+            await sign_in(client, url, "MARIE", AGENTS["MARIE"])
+            tab = await Terminal.open(client, url)
+            await tab.wait_for(steps(date.today())[0].text)
+            await tab.close()
+            async with asyncio.timeout(30):  # the server waits for the app process to end
+                while web_app.tabs.running:
+                    await asyncio.sleep(0.1)
+    finally:
+        await server.close()
+    assert "s'est arrêtée sur une erreur" not in caplog.text
