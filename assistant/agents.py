@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from assistant.files import replace_private
 from assistant.i18n import _
 from assistant.paths import data_dir
-from assistant.site import _code, _write  # same code format as the `agent` setting; same atomic owner-only write
+from assistant.site import _code  # same code format as the `agent` setting
 
 FILE_NAME = "agents.json"
 MIN_LENGTH, MAX_LENGTH = 8, 128
@@ -140,7 +141,8 @@ def load_agents(path: Path | None = None) -> dict[str, Agent]:
 
 def _save(path: Path, agents: dict[str, Agent]) -> None:
     try:
-        _write(path, {code: agent.stored() for code, agent in agents.items()})
+        stored = {code: agent.stored() for code, agent in agents.items()}
+        replace_private(path, (json.dumps(stored, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
     except OSError as error:
         raise AgentsError(_("{path} : écriture impossible ({reason}) ; rien n'a été changé").format(
             path=path, reason=error.strerror)) from None

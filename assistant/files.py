@@ -49,6 +49,25 @@ def write_private(path: Path, data: bytes, *, sync: bool = False) -> None:
         raise
 
 
+def replace_private(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` in one step, owner-only, its folder created owner-only: a crash
+    leaves the old file or the new one, whole (a temporary file synced, then renamed over)."""
+    import tempfile
+
+    path = Path(path)
+    private_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")  # 0600, O_EXCL
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_new(folder: Path, names: list[str], contents: list[bytes]) -> list[Path]:
     """Write each content under its name in `folder` (created owner-only), all new files; when
     a name is taken, the set is written as `stem-2.ext`, `stem-3.ext`... instead."""

@@ -23,16 +23,6 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create `path` (and missing parents) with the last level owner-only; umask can only narrow 0o700."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        path.mkdir(mode=0o700)
-    except FileExistsError:
-        pass
-    return path
-
-
 def export_folder(configured: str | None = None) -> Path:
     """The site's folder for exports (`config set export_dir`), else the user's
     Documents/assistant-couverture."""

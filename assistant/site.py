@@ -9,17 +9,15 @@ and the file is checked again on load (a hand-edited or damaged file names the k
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from assistant.files import replace_private
 from assistant.i18n import N_, _
-from assistant.paths import data_dir, make_private_dir
+from assistant.paths import data_dir
 
 FILE_NAME = "settings.json"
 _CODE = re.compile(r"[A-Za-z0-9_.-]{1,32}")
@@ -184,19 +182,7 @@ def load_site(path: Path | None = None) -> SiteSettings:
 
 
 def _write(path: Path, values: dict[str, str]) -> None:
-    make_private_dir(path.parent)
-    text = json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")  # 0600, O_EXCL
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    replace_private(path, (json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 
 def set_value(key: str, value: str | None, path: Path | None = None) -> SiteSettings:

@@ -7,14 +7,12 @@ damaged or hand-edited file gives one line naming it, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from assistant.files import replace_private
 from assistant.i18n import _
-from assistant.paths import data_dir, make_private_dir
+from assistant.paths import data_dir
 
 FILE_NAME = "directory.json"
 FORMAT = "assistant-directory/1"
@@ -55,20 +53,8 @@ def read(path: Path | None = None) -> dict:
 def write(data: dict, path: Path | None = None) -> Path:
     """Replace the directory file in one step (a crash leaves the old or the new file, whole)."""
     path = path or directory_path()
-    make_private_dir(path.parent)
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".directory-")  # 0600, O_EXCL
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_private(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
     except OSError as error:
         raise DirectoryError(_("{path} : écriture impossible ({reason}) ; rien n'a été changé").format(
             path=path, reason=error.strerror)) from None
