@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dates import add_days, add_months, period_end
-from assistant.engine.ceilings import resource_band
+from assistant.engine.ceilings import resource_band, say_under_free
 from assistant.engine.context import Context, Outcome
 
 
@@ -206,7 +206,7 @@ def _check_resources(ctx: Context, o: Outcome, when: date, keep_status: bool = F
         o.status, o.block, o.eligible_from = "not_eligible", "resources", None
         ctx.say(o, "ame.resources_over", amount=amount, persons=r.persons, ceiling=r.free.shown, on=when)
         return False
-    ctx.say(o, "ame.resources_ok", amount=amount, persons=r.persons, ceiling=r.free.shown, on=when)
+    say_under_free(ctx, o, r, amount, when, "ame.resources_ok", "ame.resources_ok_any_household")
     return True
 
 

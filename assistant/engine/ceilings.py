@@ -36,7 +36,7 @@ class Band(NamedTuple):
     kind: str  # "free" | "participation" | "over" | "uncertain"
     free: Ceiling
     participation: Ceiling
-    persons: int
+    persons: int | None  # None: household not stated, and no household size changes the band
 
 
 def _milli(ratio: float) -> int:
@@ -142,7 +142,7 @@ def resource_band(ctx: Context, outcome, when: date, free_only: bool = False) ->
     if needs:
         outcome.need(*needs)
         return None
-    found = results[0]
+    found = results[0] if persons else results[0]._replace(persons=None)
     if found.kind == "uncertain":
         cents = _cents(amount)
         near = found.free if found.free.low < cents <= found.free.high else found.participation
@@ -150,3 +150,12 @@ def resource_band(ctx: Context, outcome, when: date, free_only: bool = False) ->
                 low=near.low / 100, high=near.high / 100)
         return None
     return found
+
+
+def say_under_free(ctx: Context, outcome, band: Band, amount: float, on: date, key: str, any_household: str) -> None:
+    """Say that `amount` is under the free ceiling: `key` names the household's size; `any_household`,
+    for a household not stated, says that the one-person ceiling, the lowest, decides for every household."""
+    if band.persons is None:
+        ctx.say(outcome, any_household, amount=amount, ceiling=band.free.shown, on=on)
+    else:
+        ctx.say(outcome, key, amount=amount, persons=band.persons, ceiling=band.free.shown, on=on)

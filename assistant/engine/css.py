@@ -12,7 +12,7 @@ from datetime import date
 
 from assistant.dates import add_days, add_months, age_on, first_of_month
 from assistant.engine.benefits import presumed_css
-from assistant.engine.ceilings import resource_band
+from assistant.engine.ceilings import resource_band, say_under_free
 from assistant.engine.context import Context, Outcome
 
 
@@ -82,7 +82,7 @@ def _kind(ctx: Context, o: Outcome, puma: Outcome) -> str | None:
         # still give the free CSS.
         r = resource_band(ctx, Outcome("css"), ctx.app)
         if r is not None and r.kind == "free":
-            ctx.say(o, "css.free", amount=amount, persons=r.persons, ceiling=r.free.shown, on=ctx.app)
+            say_under_free(ctx, o, r, amount, ctx.app, "css.free", "css.free_any_household")
             kind = "free"
         else:
             ctx.say(o, "css.benefit_free_if_under")
@@ -103,7 +103,7 @@ def _kind(ctx: Context, o: Outcome, puma: Outcome) -> str | None:
         o.status, o.block = "not_eligible", "resources"
         ctx.say(o, "css.over_ceiling", amount=amount, persons=r.persons, ceiling2=r.participation.shown)
     elif presumed is None and kind == "free":
-        ctx.say(o, "css.free", amount=amount, persons=r.persons, ceiling=r.free.shown, on=ctx.app)
+        say_under_free(ctx, o, r, amount, ctx.app, "css.free", "css.free_any_household")
     elif presumed is None:
         ctx.say(o, "css.contributive", amount=amount, persons=r.persons, ceiling=r.free.shown,
                 ceiling2=r.participation.shown)

@@ -6,7 +6,7 @@ import inspect
 from datetime import date
 from typing import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.widgets import Input
 
@@ -15,6 +15,7 @@ from assistant.dialogs.runner import Assess, Runner
 from assistant.i18n import LANGUAGES, _, language, long_date, set_language
 from assistant.ui.config import Launch
 from assistant.ui.crash import OneLineCrash
+from assistant.ui.garbage import FullCollections
 from assistant.ui.keys import EVERYWHERE
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.screens.confirm import ConfirmScreen
@@ -45,7 +46,17 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
         self.assess = assess
         self._open_log = open_log
         self.title = _("Assistant couverture santé")
+        self.garbage = FullCollections()
         self._start(launch.case_id)
+
+    def on_mount(self) -> None:
+        self.garbage.take_over()
+        self.set_interval(1.0, self.garbage.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.garbage.input_seen()
+        await super().on_event(event)
 
     def connect_log(self) -> None:
         """Open the case log if it was deferred (the chat calls this once its panel is shown)."""
@@ -213,6 +224,7 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
                                             id="--command-palette"))
 
     def on_unmount(self) -> None:
+        self.garbage.give_back()
         if self.case_log is not None:
             self.consultation.flush()
             self.case_log.close()

@@ -57,3 +57,29 @@ async def test_f8_on_the_result_translates_the_card_and_keeps_the_decision(app):
             assert before["coverages"][0]["reasons"] != after["coverages"][0]["reasons"]
     finally:
         set_language("fr")
+
+
+async def test_f8_relabels_the_quick_replies_in_place_and_keeps_the_ticks(app):
+    from test_multi_choice import reach_difficulties
+
+    from assistant.ui.widgets.replies import QuickReplies
+
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await reach_difficulties(app, pilot)
+            await pilot.press("1", ",", "3")
+            await pilot.pause()
+            replies = app.screen.query_one(QuickReplies)
+            buttons = list(replies.buttons.values())
+            await pilot.press("f8")
+            await pilot.pause()
+            assert list(replies.query("Button")) == buttons  # the same buttons: nothing remounted
+            labels = [str(b.label) for b in buttons]
+            assert labels[0] == "1  ☑ Open or keep rights" and labels[2].startswith("3  ☑ ")
+            assert labels[1].startswith("2  ☐ ") and labels[-1] == "Confirm the selection (Enter)"
+            assert app.screen.query_one(AnswerInput).value == "1,3"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.runner.situation["difficulties"] == ["rights", "care_cost"]
+    finally:
+        set_language("fr")

@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 from assistant.consultation import Consultation, Step
 from assistant.dialogs.parse import normalize
 from assistant.dialogs.runner import Runner
-from assistant.i18n import N_, _, long_date
+from assistant.i18n import N_, _, load_formats, long_date
 from assistant.knowledge.base import format_source
 from assistant.ui.echo import chat_echo
 from assistant.ui.knowledge import knowledge_of
@@ -90,7 +90,12 @@ class ChatScreen(Screen):
         terms = knowledge_of(self.app).finder()  # the glossary's terms become links from now on
         for bubble in self.query(Bubble):
             bubble.link_terms(terms)
-        self.call_after_refresh(self.app.connect_log)  # the case log last: sqlite-utils loads slowly
+        self.call_after_refresh(self._connect_log)
+
+    def _connect_log(self) -> None:
+        """The case log last (sqlite-utils loads slowly), then babel's formats, frame by frame."""
+        self.app.connect_log()
+        self.call_after_refresh(load_formats)
 
     def refresh_panel(self) -> None:
         for panel in self.query(SidePanel):  # none until the first paint is done
@@ -140,7 +145,7 @@ class ChatScreen(Screen):
             terms = self._terms()
             for bubble, (text, role, _qid) in zip(shown, turns):
                 bubble.retext(text, terms if role == "assistant" else None)
-            self.query_one(QuickReplies).show(self.runner.question)
+            self.query_one(QuickReplies).relabel()
             self.refresh_panel()
         else:  # notes said on the way (re-asks, help) are not kept: the chat as a replay shows it
             self._rebuild()

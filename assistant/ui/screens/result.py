@@ -70,6 +70,7 @@ class ResultScreen(Screen[str | None]):
         yield KeyBar([b for b in self.BINDINGS if b.action != "print" or self.printer], id="keys")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.app.garbage.now)  # the agent reads the result: collect now
         for problem in self.place.problems:
             self.notify(problem, title=_("Réglages du site"), severity="warning", timeout=10)
 

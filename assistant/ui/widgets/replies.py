@@ -47,6 +47,14 @@ class QuickReplies(Vertical):
         self._prepare(question)
         self.mount_all(self.buttons.values())
 
+    def relabel(self) -> None:
+        """The same replies in the language now (F8): labels changed in place, nothing remounted."""
+        for c in self.choices:
+            self.buttons[c.id].label = self._label(c)
+        if VALIDATE in self.buttons:
+            self.buttons[VALIDATE].label = _("Valider la sélection (Entrée)")
+        self._fit()
+
     def _prepare(self, question: Question | None) -> None:
         self.question = question
         self.choices = choices(question) if question else []
@@ -55,9 +63,13 @@ class QuickReplies(Vertical):
         if self._multiple:
             self.buttons[VALIDATE] = Button(_("Valider la sélection (Entrée)"), name=VALIDATE, compact=True,
                                             variant="primary")
-        self.set_class(bool(self.choices) and all(len(_(c.label)) <= 16 for c in self.choices), "-row")
+        self._fit()
         for button in self.buttons.values():
             button.can_focus = False  # the answer line keeps the focus: keys 1-9 stay live after a click
+
+    def _fit(self) -> None:
+        """Short labels side by side, long ones one per line."""
+        self.set_class(bool(self.choices) and all(len(_(c.label)) <= 16 for c in self.choices), "-row")
 
     @property
     def _multiple(self) -> bool:
