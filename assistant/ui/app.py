@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from assistant.consultation import Consultation
 from assistant.dialogs.runner import Assess, Runner
-from assistant.i18n import LANGUAGES, _, language, long_date, set_language
+from assistant.i18n import LANGUAGES, N_, _, language, long_date, set_language
 from assistant.ui.config import Launch
 from assistant.ui.crash import OneLineCrash
 from assistant.ui.garbage import FullCollections
@@ -36,6 +36,11 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
     BINDINGS = EVERYWHERE  # instead of Textual's: Ctrl+Q asks first in a consultation
     # Ctrl+P: the knowledge search (glossary, FAQ, rules, documents), not Textual's system commands.
     COMMANDS = {_knowledge_commands}
+    # What Ctrl+Q and Ctrl+N ask in the middle of a consultation (the training app asks about a scenario).
+    LEAVING = {"quit": N_("Quitter en pleine consultation ?"), "keep": N_("Continuer la consultation"),
+               "new": N_("Commencer une nouvelle consultation ?"), "new_yes": N_("Nouvelle consultation"),
+               "keep_this": N_("Continuer celle-ci"),
+               "new_hint": N_("Entrée ou Échap : continuer · Ctrl+N à nouveau, ou → puis Entrée : nouvelle consultation")}
 
     def __init__(self, launch: Launch, log, assess: Callable[[date], Assess], open_log=None):
         """`log`: an open CaseLog or None; `open_log()`: opens it after the first paint instead
@@ -155,8 +160,7 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
             self.exit()
             return
         self.push_screen(ConfirmScreen(
-            _("Quitter en pleine consultation ?"), self.resume_note(), yes=_("Quitter"),
-            no=_("Continuer la consultation"), again="quit",
+            _(self.LEAVING["quit"]), self.resume_note(), yes=_("Quitter"), no=_(self.LEAVING["keep"]), again="quit",
             hint=_("Entrée ou Échap : continuer · Ctrl+Q à nouveau, ou → puis Entrée : quitter")), self._quit_if)
 
     def _quit_if(self, yes: bool | None) -> None:
@@ -170,10 +174,8 @@ class AssistantApp(OneLineCrash, App, inherit_bindings=False):
             self.new_consultation()
             return
         self.push_screen(ConfirmScreen(
-            _("Commencer une nouvelle consultation ?"), self.resume_note(), yes=_("Nouvelle consultation"),
-            no=_("Continuer celle-ci"), again="new_consultation",
-            hint=_("Entrée ou Échap : continuer · Ctrl+N à nouveau, ou → puis Entrée : "
-                   "nouvelle consultation")), self._new_if)
+            _(self.LEAVING["new"]), self.resume_note(), yes=_(self.LEAVING["new_yes"]),
+            no=_(self.LEAVING["keep_this"]), again="new_consultation", hint=_(self.LEAVING["new_hint"])), self._new_if)
 
     def _new_if(self, yes: bool | None) -> None:
         if yes:

@@ -7,13 +7,18 @@ from datetime import date
 from pathlib import Path
 
 from assistant.consultation import Consultation
-from assistant.i18n import _, set_language
+from assistant.i18n import N_, _, set_language
 from assistant.ui.app import AssistantApp
 from assistant.ui.config import Launch
 from assistant.ui.screens.training_chat import ScenarioListScreen, TrainingChatScreen
 
 
 class TrainingApp(AssistantApp):
+    LEAVING = {"quit": N_("Quitter en plein scénario ?"), "keep": N_("Continuer le scénario"),
+               "new": N_("Revenir à la liste des scénarios ?"), "new_yes": N_("Liste des scénarios"),
+               "keep_this": N_("Continuer le scénario"),
+               "new_hint": N_("Entrée ou Échap : continuer · Ctrl+N à nouveau, ou → puis Entrée : liste des scénarios")}
+
     def __init__(self, launch: Launch, assess, scenarios, session):
         self.scenarios = scenarios
         self.session = session
@@ -30,6 +35,10 @@ class TrainingApp(AssistantApp):
         self.consultation = Consultation.open(self.assess, scenario.date, record=False)
         self.sub_title = scenario.text("title")
         self.push_screen(TrainingChatScreen(self.consultation, self.launch.export_dir, self.launch.blink, scenario))
+
+    def resume_note(self) -> str:
+        return _("Formation : rien de ce scénario n'est enregistré avant votre conclusion, il sera à recommencer. "
+                 "Les scores déjà obtenus sont gardés.")
 
     def new_consultation(self) -> None:
         """Ctrl+N, or Escape after the comparison: back to the list of scenarios."""

@@ -92,3 +92,31 @@ async def test_a_full_training_scenario_is_scored_apart_from_the_case_log(data_d
     assert attempts[0]["items"]["dialog"] == 1 and attempts[0]["items"]["documents"] < 1
     assert (data_dir / "training.db").stat().st_mode & 0o077 == 0
     assert _case_log_snapshot(case_log_path) == before
+
+
+async def test_ctrl_q_and_ctrl_n_in_a_scenario_speak_of_the_scenario(data_dir):
+    from assistant.ui.screens.confirm import ConfirmScreen
+
+    scenarios = load()
+    app = make_training_app(scenarios, load_kb(), "fr", blink=False, export_dir=data_dir / "fiches")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first scenario
+        await pilot.pause()
+        scenario = app.scenario
+        await pilot.press(*typed_answer(app.runner.question, scenario.situation), "enter")
+        await pilot.pause()
+        for key, title, yes in (("ctrl+q", "Quitter en plein scénario ?", "Quitter"),
+                                ("ctrl+n", "Revenir à la liste des scénarios ?", "Liste des scénarios")):
+            await pilot.press(key)
+            await pilot.pause()
+            confirm = app.screen
+            assert isinstance(confirm, ConfirmScreen)
+            shown = " ".join(str(w.render()) for w in confirm.query("Static, Button"))
+            assert title in shown and yes in shown and "Les scores déjà obtenus sont gardés" in shown
+            assert "consultation" not in shown and "dossier" not in shown
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n")  # confirmed by the same key: back to the list
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
