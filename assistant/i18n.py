@@ -183,7 +183,9 @@ def load_formats() -> None:
     """Load babel's number and date data of every language now (~20 ms each), at a moment when
     nobody waits, rather than at the first amount shown or at the first language switch."""
     for lang in LANGUAGES:
-        euros(1.5, lang), number(1.5, lang), long_date(date(2025, 1, 1), lang)
+        euros(1.5, lang)
+        number(1.5, lang)
+        long_date(date(2025, 1, 1), lang)
 
 
 def _plain(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Shared fixtures: per-run cache and data folders (never the user's) and the bundled knowledge base."""
+"""Shared fixtures: per-run cache and data folders (never the user's), the bundled knowledge base, a clock."""
 
 from __future__ import annotations
 
@@ -18,3 +18,18 @@ def kb():
     from assistant.knowledge.loader import load
 
     return load()
+
+
+class Clock:
+    """A clock the test moves by hand (`clock.now += 2`): seconds, as `time.monotonic` gives."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()

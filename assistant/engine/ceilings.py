@@ -142,7 +142,7 @@ def resource_band(ctx: Context, outcome, when: date, free_only: bool = False) ->
     if needs:
         outcome.need(*needs)
         return None
-    found = results[0] if persons else results[0]._replace(persons=None)
+    found = results[0] if persons is not None else results[0]._replace(persons=None)
     if found.kind == "uncertain":
         cents = _cents(amount)
         near = found.free if found.free.low < cents <= found.free.high else found.participation

@@ -21,18 +21,10 @@ def thresholds():
     gc.set_threshold(*before)
 
 
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def world(monkeypatch, thresholds):
+def world(monkeypatch, thresholds, clock):
     """A fake clock, a fake count of young collections since the last full one, the full ones made."""
-    clock, pending, collected = Clock(), [0], []
+    pending, collected = [0], []
     monkeypatch.setattr(garbage.time, "monotonic", clock)
     monkeypatch.setattr(garbage.gc, "get_count", lambda: (0, 0, pending[0]))
     monkeypatch.setattr(garbage.gc, "collect", lambda *a: collected.append(pending[0]) or 0)

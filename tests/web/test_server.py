@@ -20,19 +20,6 @@ from assistant.web.throttle import FREE, Throttle
 from tests.web.conftest import AGENTS
 
 
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
 @pytest.fixture
 def marker(tmp_path):
     """Created by the app command if it ever runs: no test here may start an app process."""

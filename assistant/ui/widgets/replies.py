@@ -15,9 +15,10 @@ from textual.widgets import Button, Input
 
 from assistant.dialogs.answers import Choice, choices, interpret, multi_answer
 from assistant.dialogs.model import Question
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 VALIDATE = "-validate"  # name of the button that sends a multi-choice selection
+VALIDATE_LABEL = N_("Valider la sélection (Entrée)")
 
 
 class QuickReplies(Vertical):
@@ -52,7 +53,7 @@ class QuickReplies(Vertical):
         for c in self.choices:
             self.buttons[c.id].label = self._label(c)
         if VALIDATE in self.buttons:
-            self.buttons[VALIDATE].label = _("Valider la sélection (Entrée)")
+            self.buttons[VALIDATE].label = _(VALIDATE_LABEL)
         self._fit()
 
     def _prepare(self, question: Question | None) -> None:
@@ -61,7 +62,7 @@ class QuickReplies(Vertical):
         self.ticked = []
         self.buttons = {c.id: Button(self._label(c), name=c.id, compact=True) for c in self.choices}
         if self._multiple:
-            self.buttons[VALIDATE] = Button(_("Valider la sélection (Entrée)"), name=VALIDATE, compact=True,
+            self.buttons[VALIDATE] = Button(_(VALIDATE_LABEL), name=VALIDATE, compact=True,
                                             variant="primary")
         self._fit()
         for button in self.buttons.values():
